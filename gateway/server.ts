@@ -1,0 +1,103 @@
+import type { IncomingMessage } from "node:http";
+import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+} from "@apollo/server/plugin/disabled";
+import { ApolloGateway } from "@apollo/gateway";
+import type { SubgraphName } from "../lib/config.js";
+import type { InternalContext } from "../lib/auth/internal-context.js";
+import { AuthenticationError, type TokenVerifier } from "../lib/auth/verify-token.js";
+import { errorReportingPlugin, formatError } from "../lib/errors.js";
+import { createGraphQLHandler, HttpError, listen, type RunningServer } from "../lib/http/graphql-http.js";
+import type { Logger } from "../lib/logger.js";
+import type { GatewayContext } from "./context.js";
+import { SignedSubgraphDataSource } from "./data-source.js";
+
+export interface GatewayOptions {
+  readonly supergraphSdl: string;
+  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  readonly verifyToken: TokenVerifier;
+  readonly internalContext: InternalContext;
+  readonly logger: Logger;
+}
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/**
+ * The gateway: Apollo Gateway over the static supergraph, inside Apollo
+ * Server, behind the project's HTTP layer. Every request needs a valid Bearer
+ * token; without one it is answered 401 before anything is parsed.
+ */
+export async function createGatewayHandler(options: GatewayOptions) {
+  const logger = options.logger.child({ service: "gateway" });
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name }) => {
+      const url = options.subgraphUrls[name as SubgraphName];
+      if (!url) throw new Error(`The supergraph names a subgraph "${name}" that is not configured.`);
+      return new SignedSubgraphDataSource(url);
+    },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    plugins: [
+      errorReportingPlugin(logger),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  const handler = createGraphQLHandler<GatewayContext>({
+    apollo,
+    logger,
+    async authenticate(req: IncomingMessage, requestId: string) {
+      const header = req.headers.authorization;
+      const token = typeof header === "string" ? BEARER.exec(header)?.[1] : undefined;
+      if (!token) {
+        throw new HttpError(401, "UNAUTHENTICATED", "Authentication required: send Authorization: Bearer <token>.", {
+          "www-authenticate": 'Bearer realm="troubled-families"',
+        });
+      }
+      try {
+        const identity = await options.verifyToken(token);
+        const caller = { ...identity, requestId };
+        let signed: Promise<string> | undefined;
+        return {
+          caller,
+          requestId,
+          get internalContext() {
+            signed ??= options.internalContext.sign(caller);
+            return signed;
+          },
+        };
+      } catch (err) {
+        if (err instanceof AuthenticationError) {
+          throw new HttpError(401, "UNAUTHENTICATED", err.message, {
+            "www-authenticate": 'Bearer realm="troubled-families", error="invalid_token"',
+          });
+        }
+        throw err;
+      }
+    },
+  });
+  return { handler, stop: () => apollo.stop() };
+}
+
+export async function startGateway(options: GatewayOptions & { readonly host: string; readonly port: number }): Promise<RunningServer> {
+  const { handler, stop } = await createGatewayHandler(options);
+  const server = await listen(handler, options.host, options.port);
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await stop();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { AGE_BANDS, AGE_BAND_FLOOR, type AgeBand } from "./domain.js";
+
+/**
+ * The outcome measures researchers and dashboards ask for: which flag of the
+ * research extract each counts, and over whom (ages at the reference date).
+ * EVENT measures count people with at least one event in the window; STATUS
+ * measures count people holding the status on the window's end date.
+ */
+export const MEASURE_DEFINITIONS = {
+  CAUTIONED: { flag: "cautioned", kind: "EVENT", minAge: 10, maxAge: null, description: "Cautioned at least once" },
+  CONVICTED: { flag: "convicted", kind: "EVENT", minAge: 10, maxAge: null, description: "Convicted at least once (custodial sentences included)" },
+  JUVENILE_CONVICTION: { flag: "convicted", kind: "EVENT", minAge: 10, maxAge: 17, description: "Convicted at least once, aged 10-17" },
+  ADULT_CUSTODY: { flag: "custodial_sentence", kind: "EVENT", minAge: 18, maxAge: null, description: "Given a custodial sentence, aged 18 or over" },
+  JUVENILE_CUSTODY: { flag: "custodial_sentence", kind: "EVENT", minAge: 10, maxAge: 17, description: "Given a custodial sentence, aged 10-17" },
+  PERSISTENT_ABSENCE: { flag: "persistently_absent", kind: "EVENT", minAge: 5, maxAge: 15, description: "Missed more than 10% of school sessions over the window's terms" },
+  EXCLUDED: { flag: "excluded", kind: "EVENT", minAge: 5, maxAge: 15, description: "Excluded from school at least once" },
+  CLAIMING_IS: { flag: "claiming_is", kind: "STATUS", minAge: 18, maxAge: 64, description: "Claiming Income Support" },
+  CLAIMING_JSA: { flag: "claiming_jsa", kind: "STATUS", minAge: 18, maxAge: 64, description: "Claiming Jobseeker's Allowance" },
+  CLAIMING_ESA: { flag: "claiming_esa", kind: "STATUS", minAge: 18, maxAge: 64, description: "Claiming Employment and Support Allowance" },
+  CLAIMING_UC: { flag: "claiming_uc", kind: "STATUS", minAge: 18, maxAge: 64, description: "Claiming Universal Credit" },
+  CHILD_IN_NEED: { flag: "child_in_need", kind: "STATUS", minAge: 0, maxAge: 17, description: "A child in need" },
+  CHILD_PROTECTION_PLAN: { flag: "child_protection_plan", kind: "STATUS", minAge: 0, maxAge: 17, description: "On a child protection plan" },
+  LOOKED_AFTER: { flag: "looked_after", kind: "STATUS", minAge: 0, maxAge: 17, description: "Looked after by the local authority" },
+  AE_ATTENDANCE: { flag: "ae_attendance", kind: "EVENT", minAge: 0, maxAge: null, description: "Attended A&E at least once" },
+  MENTAL_HEALTH_CONTACT: { flag: "mental_health_contact", kind: "EVENT", minAge: 0, maxAge: null, description: "In contact with mental-health services at least once" },
+  DRUG_TREATMENT: { flag: "drug_treatment", kind: "STATUS", minAge: 18, maxAge: null, description: "In drug or alcohol treatment" },
+} as const satisfies Record<string, MeasureDefinition>;
+
+export interface MeasureDefinition {
+  /** Column of `evaluation.person_windows`. */
+  readonly flag: string;
+  readonly kind: "EVENT" | "STATUS";
+  readonly minAge: number;
+  readonly maxAge: number | null;
+  readonly description: string;
+}
+
+export type Measure = keyof typeof MEASURE_DEFINITIONS;
+export const MEASURES = Object.keys(MEASURE_DEFINITIONS) as Measure[];
+
+/** The age bands a measure counts (band boundaries line up with every measure's ages). */
+export function ageBandsOf(measure: Measure): AgeBand[] {
+  const { minAge, maxAge } = MEASURE_DEFINITIONS[measure];
+  return AGE_BANDS.filter((band) => {
+    const floor = AGE_BAND_FLOOR[band];
+    return floor >= minAge && (maxAge === null || floor <= maxAge);
+  });
+}

@@ -1,0 +1,127 @@
+import { HEADLINE_PROBLEMS, problemBit, WINDOWS, type AgeBand, type Cohort, type HeadlineProblem, type Sex, type Window } from "../../lib/domain.js";
+import { badInput } from "../../lib/errors.js";
+import { ageBandsOf, MEASURE_DEFINITIONS, type Measure } from "../../lib/measures.js";
+import type { Database } from "../../lib/db/client.js";
+import { requireLocalAuthority, requireRegion } from "../validation.js";
+
+/** Breakdowns over published dimensions; cohort and window are always present. */
+export const DIMENSIONS = ["LOCAL_AUTHORITY", "REGION", "HEADLINE_PROBLEM", "AGE_BAND", "SEX"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+export const MAX_BREAKDOWNS = 3;
+
+export interface OutcomeFilter {
+  readonly localAuthority?: string | null;
+  readonly region?: string | null;
+  readonly cohort?: Cohort | null;
+  readonly headlineProblem?: HeadlineProblem | null;
+  readonly ageBand?: AgeBand | null;
+  readonly sex?: Sex | null;
+}
+
+export interface CountsRequest {
+  readonly measure: Measure;
+  readonly windows?: readonly Window[] | null;
+  readonly by?: readonly Dimension[] | null;
+  readonly filter?: OutcomeFilter | null;
+}
+
+export interface CountRow {
+  readonly measure: Measure;
+  readonly cohort: Cohort;
+  readonly window: Window;
+  readonly localAuthorityCode: string | null;
+  readonly regionCode: string | null;
+  readonly regionName: string | null;
+  readonly headlineProblem: HeadlineProblem | null;
+  readonly ageBand: AgeBand | null;
+  readonly sex: Sex | null;
+  readonly people: number;
+  readonly withOutcome: number;
+}
+
+/** Column(s) of `evaluation.person_windows` each dimension groups by. */
+const DIMENSION_COLUMNS: Record<Dimension, readonly string[]> = {
+  LOCAL_AUTHORITY: ["w.la_code"],
+  REGION: ["w.region_code", "w.region_name"],
+  HEADLINE_PROBLEM: ["p.problem"],
+  AGE_BAND: ["w.age_band"],
+  SEX: ["w.sex"],
+};
+
+const PROBLEM_VALUES = HEADLINE_PROBLEMS.map((p) => `(${problemBit(p)}, '${p}')`).join(", ");
+
+/**
+ * Counts people, and people with the outcome, per cohort, window and the
+ * requested breakdowns: one SQL statement over the research extract. Only the
+ * measure's age bands are counted. Every identifier in the statement comes
+ * from the tables above, never from the request; values travel as parameters.
+ */
+export async function countOutcomes(database: Database, request: CountsRequest): Promise<CountRow[]> {
+  const definition = MEASURE_DEFINITIONS[request.measure];
+  const windows = request.windows ?? WINDOWS;
+  if (windows.length === 0) throw badInput("windows must name at least one window, or be left out for all.");
+  const by = request.by ?? [];
+  if (by.length > MAX_BREAKDOWNS) throw badInput(`by takes at most ${MAX_BREAKDOWNS} dimensions.`);
+  if (new Set(by).size !== by.length) throw badInput("by names a dimension more than once.");
+
+  const params: unknown[] = [];
+  const param = (value: unknown, cast = "") => {
+    params.push(value);
+    return `$${params.length}${cast}`;
+  };
+  const where = [
+    `w.time_window = any(${param([...new Set(windows)], '::evaluation."window"[]')})`,
+    `w.age_band = any(${param(ageBandsOf(request.measure), "::evaluation.age_band[]")})`,
+  ];
+  const f = request.filter ?? {};
+  if (f.localAuthority != null) where.push(`w.la_code = ${param(requireLocalAuthority(f.localAuthority, "filter.localAuthority"))}`);
+  if (f.region != null) where.push(`w.region_code = ${param(requireRegion(f.region, "filter.region"))}`);
+  if (f.cohort != null) where.push(`w.cohort = ${param(f.cohort)}::evaluation.cohort`);
+  if (f.headlineProblem != null) where.push(`(w.problems & ${param(problemBit(f.headlineProblem))}::smallint) <> 0`);
+  if (f.ageBand != null) where.push(`w.age_band = ${param(f.ageBand)}::evaluation.age_band`);
+  if (f.sex != null) where.push(`w.sex = ${param(f.sex)}::evaluation.sex`);
+
+  const groupColumns = ["w.cohort", "w.time_window", ...by.flatMap((d) => DIMENSION_COLUMNS[d])];
+  const join = by.includes("HEADLINE_PROBLEM")
+    ? `join (values ${PROBLEM_VALUES}) as p(bit, problem) on (w.problems & p.bit) <> 0`
+    : "";
+  const text = `
+    select w.cohort, w.time_window as window,
+      ${by.includes("LOCAL_AUTHORITY") ? "w.la_code" : "null"} as la_code,
+      ${by.includes("REGION") ? "w.region_code" : "null"} as region_code,
+      ${by.includes("REGION") ? "w.region_name" : "null"} as region_name,
+      ${by.includes("HEADLINE_PROBLEM") ? "p.problem" : "null"} as problem,
+      ${by.includes("AGE_BAND") ? "w.age_band::text" : "null"} as age_band,
+      ${by.includes("SEX") ? "w.sex::text" : "null"} as sex,
+      count(*)::int as people,
+      count(*) filter (where w.${definition.flag})::int as with_outcome
+    from evaluation.person_windows w ${join}
+    where ${where.join(" and ")}
+    group by ${groupColumns.join(", ")}
+    order by ${groupColumns.join(", ")}`;
+  const rows = await database.query<{
+    cohort: Cohort;
+    window: Window;
+    la_code: string | null;
+    region_code: string | null;
+    region_name: string | null;
+    problem: HeadlineProblem | null;
+    age_band: AgeBand | null;
+    sex: Sex | null;
+    people: number;
+    with_outcome: number;
+  }>(text, params);
+  return rows.map((r) => ({
+    measure: request.measure,
+    cohort: r.cohort,
+    window: r.window,
+    localAuthorityCode: r.la_code,
+    regionCode: r.region_code,
+    regionName: r.region_name,
+    headlineProblem: r.problem,
+    ageBand: r.age_band,
+    sex: r.sex,
+    people: r.people,
+    withOutcome: r.with_outcome,
+  }));
+}

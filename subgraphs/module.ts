@@ -1,0 +1,36 @@
+import fs from "node:fs";
+import { parse, type DocumentNode } from "graphql";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
+import type { SubgraphName } from "../lib/config.js";
+import type { Caller } from "../lib/auth/caller.js";
+import type { Database } from "../lib/db/client.js";
+
+/**
+ * What every subgraph request sees: the caller the gateway vouched for, the
+ * database, and this request's own DataLoaders (never shared between
+ * requests: a shared cache would serve one caller's rows to another).
+ */
+export interface SubgraphContext<L> {
+  readonly caller: Caller;
+  readonly requestId: string;
+  readonly database: Database;
+  readonly loaders: L;
+}
+
+/**
+ * Every subgraph has this one shape, so that the same modules run as HTTP
+ * services (`npm start`, or one at a time) and compose into the supergraph.
+ */
+export interface SubgraphModule<L = unknown> {
+  readonly name: SubgraphName;
+  /** The SDL file beside the module, parsed. */
+  readonly typeDefs: DocumentNode;
+  readonly resolvers: GraphQLResolverMap<SubgraphContext<L>>;
+  /** A fresh set of loaders for one request. */
+  createLoaders(database: Database, caller: Caller): L;
+}
+
+/** Reads and parses the SDL file that sits beside a module (`new URL("x.graphql", import.meta.url)`). */
+export function loadSdl(url: URL): DocumentNode {
+  return parse(fs.readFileSync(url, "utf8"));
+}

@@ -1,0 +1,80 @@
+import { ApolloServer } from "@apollo/server";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
+import { INTERNAL_CONTEXT_HEADER, type InternalContext } from "../lib/auth/internal-context.js";
+import type { Database } from "../lib/db/client.js";
+import { errorReportingPlugin, formatError } from "../lib/errors.js";
+import { createGraphQLHandler, HttpError, listen, type RunningServer } from "../lib/http/graphql-http.js";
+import type { Logger } from "../lib/logger.js";
+import type { SubgraphContext, SubgraphModule } from "./module.js";
+
+export interface SubgraphServerOptions {
+  readonly database: Database;
+  readonly internalContext: InternalContext;
+  readonly logger: Logger;
+}
+
+/**
+ * One subgraph as an HTTP service. It answers only calls carrying a context
+ * signed by the gateway (401 otherwise, before anything is parsed), and builds
+ * a fresh set of loaders for every request.
+ */
+export async function createSubgraphHandler<L>(module: SubgraphModule<L>, options: SubgraphServerOptions) {
+  const logger = options.logger.child({ subgraph: module.name });
+  const apollo = new ApolloServer<SubgraphContext<L>>({
+    schema: buildSubgraphSchema({
+      typeDefs: module.typeDefs,
+      // Resolvers are typed against this subgraph's context; the helper's map is context-agnostic.
+      resolvers: module.resolvers as GraphQLResolverMap<unknown>,
+    }),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    plugins: [
+      errorReportingPlugin(logger),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+    ],
+  });
+  await apollo.start();
+  const handler = createGraphQLHandler<SubgraphContext<L>>({
+    apollo,
+    logger,
+    async authenticate(req) {
+      const header = req.headers[INTERNAL_CONTEXT_HEADER];
+      const caller = await options.internalContext.verify(typeof header === "string" ? header : undefined);
+      if (!caller) {
+        throw new HttpError(401, "UNAUTHENTICATED", "This service only answers calls from the gateway.");
+      }
+      return {
+        caller,
+        requestId: caller.requestId,
+        database: options.database,
+        loaders: module.createLoaders(options.database, caller),
+      };
+    },
+  });
+  return { handler, stop: () => apollo.stop() };
+}
+
+/** Starts a subgraph listening on `host:port`. */
+export async function startSubgraph<L>(
+  module: SubgraphModule<L>,
+  options: SubgraphServerOptions & { readonly host: string; readonly port: number },
+): Promise<RunningServer> {
+  const { handler, stop } = await createSubgraphHandler(module, options);
+  const server = await listen(handler, options.host, options.port);
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await stop();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Integration suites share one embedded database per file; PGlite starts in
+    // a few seconds, so give set-up room without slowing the assertions.
+    hookTimeout: 120_000,
+    testTimeout: 60_000,
+    pool: "forks",
+    // Two cores: more workers only contend for them.
+    maxWorkers: 2,
+  },
+});
