@@ -44,6 +44,8 @@ export async function createGatewayHandler(options: GatewayOptions) {
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // The process owns shutdown (bin/start.ts closes servers, then the database).
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: true,
     plugins: [
       errorReportingPlugin(logger),

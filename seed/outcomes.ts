@@ -221,7 +221,7 @@ class FamilyRecords {
         person?.id ?? null,
         this.la,
         kind,
-        isoDay(h.assessmentDate - random.int(0, 365)),
+        isoDay(Math.max(DATA_FROM, h.assessmentDate - random.int(0, 365))),
         value,
       ]);
     const carer = h.members[0] as Member;

@@ -34,6 +34,8 @@ export async function createSubgraphHandler<L>(module: SubgraphModule<L>, option
     }),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // The process owns shutdown (bin/start.ts closes servers, then the database).
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: true,
     plugins: [
       errorReportingPlugin(logger),

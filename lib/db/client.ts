@@ -32,6 +32,12 @@ export interface Database {
    * a connection of their own; PGlite buffers them and loads in large blobs.
    */
   openCopy(table: string, columns: readonly string[]): Promise<CopyWriter>;
+  /**
+   * Re-reads the catalogue's types after DDL. PGlite serialises array
+   * parameters by type and only knows the array types that existed when it
+   * opened, so enums made by a migration need this; PostgreSQL does not.
+   */
+  refreshTypes(): Promise<void>;
   /** Runs `fn` on one session holding a Postgres advisory lock (serialises migrations across processes). */
   withLock<T>(key: string, fn: (session: Database) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -181,6 +187,7 @@ function postgresDatabase(
         },
       };
     },
+    async refreshTypes() {},
     async withLock(key, fn) {
       const session = "release" in client ? client : await client.connect();
       try {
@@ -264,6 +271,9 @@ async function openPglite(dataDir: string): Promise<Database> {
         },
       };
     },
+    async refreshTypes() {
+      await pglite.refreshArrayTypes();
+    },
     // One embedded instance per process and directory (see lockDataDir): there
     // is no other session to serialise against.
     async withLock(_key, fn) {
@@ -293,10 +303,12 @@ function lockDataDir(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const holder = Number(fs.readFileSync(lockPath, "utf8"));
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
         throw new DatabaseUnavailableError(
           `the embedded database in ${dataDir}`,
-          `it is open in another process (pid ${holder}); stop that process or set DATA_DIR to another directory`,
+          holder === process.pid
+            ? "it is already open in this process"
+            : `it is open in another process (pid ${holder}); stop that process or set DATA_DIR to another directory`,
         );
       }
       // Left behind by a process that has gone: take it over.

@@ -22,4 +22,5 @@ export async function migrate(database: Database): Promise<void> {
       await migratePglite(session.db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
     }
   });
+  await database.refreshTypes();
 }

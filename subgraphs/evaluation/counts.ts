@@ -86,7 +86,7 @@ export async function countOutcomes(database: Database, request: CountsRequest):
     ? `join (values ${PROBLEM_VALUES}) as p(bit, problem) on (w.problems & p.bit) <> 0`
     : "";
   const text = `
-    select w.cohort, w.time_window as window,
+    select w.cohort, w.time_window,
       ${by.includes("LOCAL_AUTHORITY") ? "w.la_code" : "null"} as la_code,
       ${by.includes("REGION") ? "w.region_code" : "null"} as region_code,
       ${by.includes("REGION") ? "w.region_name" : "null"} as region_name,
@@ -101,7 +101,7 @@ export async function countOutcomes(database: Database, request: CountsRequest):
     order by ${groupColumns.join(", ")}`;
   const rows = await database.query<{
     cohort: Cohort;
-    window: Window;
+    time_window: Window;
     la_code: string | null;
     region_code: string | null;
     region_name: string | null;
@@ -114,7 +114,7 @@ export async function countOutcomes(database: Database, request: CountsRequest):
   return rows.map((r) => ({
     measure: request.measure,
     cohort: r.cohort,
-    window: r.window,
+    window: r.time_window,
     localAuthorityCode: r.la_code,
     regionCode: r.region_code,
     regionName: r.region_name,
