@@ -1,9 +1,9 @@
-import { parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "../lib/config.js";
-import { DatabaseUnavailableError, openDatabase, redactUrl } from "../lib/db/client.js";
+import { loadConfig } from "../lib/config.js";
+import { openDatabase, redactUrl } from "../lib/db/client.js";
 import { migrate } from "../lib/db/migrate.js";
 import { loadOrCreateSecret } from "../lib/secrets.js";
 import { runSeed, type SeedProgress, type SeedSummary } from "../seed/index.js";
+import { cli, run } from "./cli.js";
 
 const SCALES = { test: 200, default: 5_000, national: 400_000 } as const;
 
@@ -13,27 +13,16 @@ Replaces the data in the database (DATABASE_URL, or the embedded one in DATA_DIR
 with a synthetic, deterministic seed: families, people, eligibility, departmental
 records, linkage and the research extract.`;
 
-function fail(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
-}
+const { fail, parse } = cli(USAGE);
 
-async function main(): Promise<void> {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        families: { type: "string" },
-        scale: { type: "string" },
-        seed: { type: "string" },
-        "no-effect": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (err) {
-    fail((err as Error).message);
-  }
+run(async () => {
+  const args = parse({
+    families: { type: "string" },
+    scale: { type: "string" },
+    seed: { type: "string" },
+    "no-effect": { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  });
   if (args.help) {
     console.log(USAGE);
     return;
@@ -68,7 +57,7 @@ async function main(): Promise<void> {
   } finally {
     await database.close();
   }
-}
+});
 
 const PHASES: Record<SeedProgress["phase"], string> = {
   generate: "generating and loading",
@@ -106,11 +95,3 @@ function printSummary(s: SeedSummary): void {
   console.log(`Time: generate+load ${(t.generate / 1000).toFixed(1)} s, index ${(t.index / 1000).toFixed(1)} s, link ${(t.link / 1000).toFixed(1)} s, extract ${(t.extract / 1000).toFixed(1)} s.`);
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DatabaseUnavailableError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  console.error(err);
-  process.exit(1);
-});

@@ -1,11 +1,11 @@
-import { parseArgs } from "node:util";
-import { ConfigError, loadConfig, SUBGRAPH_NAMES } from "../lib/config.js";
-import { DatabaseUnavailableError, openDatabase, redactUrl, type Database } from "../lib/db/client.js";
+import { loadConfig, SUBGRAPH_NAMES } from "../lib/config.js";
+import { openDatabase, redactUrl, type Database } from "../lib/db/client.js";
 import { migrate } from "../lib/db/migrate.js";
 import { createLogger } from "../lib/logger.js";
 import { loadOrCreateSecret } from "../lib/secrets.js";
 import { runSeed } from "../seed/index.js";
 import { latestRun } from "../seed/runs.js";
+import { cli, run } from "./cli.js";
 import { startStack, type Service } from "./stack.js";
 
 const USAGE = `Usage: npm start [-- --only gateway|families|eligibility|outcomes|evaluation]
@@ -15,19 +15,14 @@ embedded database (or DATABASE_URL), migrated and seeded on first start.
 With --only: that one service, for deployment as separate services (subgraphs
 then need DATABASE_URL, seeded beforehand with npm run seed).`;
 
-async function main(): Promise<void> {
-  let only: string | undefined;
-  try {
-    ({ only } = parseArgs({ options: { only: { type: "string" } }, strict: true }).values);
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    process.exit(2);
+const { fail, parse } = cli(USAGE);
+
+run(async () => {
+  const { only } = parse({ only: { type: "string" } });
+  if (only && only !== "gateway" && !(SUBGRAPH_NAMES as readonly string[]).includes(only)) {
+    fail(`--only must be gateway or one of ${SUBGRAPH_NAMES.join(", ")}.`);
   }
   const services: Service[] = only ? [only as Service] : ["gateway", ...SUBGRAPH_NAMES];
-  if (only && only !== "gateway" && !(SUBGRAPH_NAMES as readonly string[]).includes(only)) {
-    console.error(`--only must be gateway or one of ${SUBGRAPH_NAMES.join(", ")}.\n\n${USAGE}`);
-    process.exit(2);
-  }
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const started = Date.now();
@@ -88,15 +83,4 @@ Roles: la_officer (with --la E08000003), linkage, researcher, analyst, admin.`
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
-}
-
-main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DatabaseUnavailableError) {
-    console.error(err.message);
-  } else if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
-    console.error(`Cannot listen: ${(err as Error).message}. Stop the other process or set PORT (and FAMILIES_PORT ... EVALUATION_PORT).`);
-  } else {
-    console.error(err);
-  }
-  process.exit(1);
 });

@@ -1,30 +1,19 @@
-import { parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "../lib/config.js";
+import { loadConfig } from "../lib/config.js";
 import { isRole, ROLES } from "../lib/auth/caller.js";
 import { loadOrCreateDevIssuer, signDevToken } from "../lib/auth/dev-issuer.js";
 import { LOCAL_AUTHORITY_CODES } from "../lib/data/local-authorities.js";
+import { cli, run } from "./cli.js";
 
 const USAGE = `Usage: npm run token -- --role <${ROLES.join("|")}> [--la <authority code>] [--sub <subject>] [--ttl <seconds>]
 
 Prints a development token signed by the local key in DATA_DIR (made on first
 use). la_officer tokens need --la, such as E08000003 (Manchester).`;
 
-function fail(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
-}
+const { fail, parse } = cli(USAGE);
 
-async function main(): Promise<void> {
-  let args;
-  try {
-    args = parseArgs({
-      options: { role: { type: "string" }, la: { type: "string" }, sub: { type: "string" }, ttl: { type: "string" } },
-      strict: true,
-    }).values;
-  } catch (err) {
-    fail((err as Error).message);
-  }
-  if (!isRole(args.role)) fail(args.role ? `Unknown role "${args.role}".` : "--role is required.");
+run(async () => {
+  const args = parse({ role: { type: "string" }, la: { type: "string" }, sub: { type: "string" }, ttl: { type: "string" } });
+  if (!isRole(args.role)) return fail(args.role ? `Unknown role "${args.role}".` : "--role is required.");
   if (args.la !== undefined && !LOCAL_AUTHORITY_CODES.has(args.la)) fail(`--la ${args.la} is not an English upper-tier local authority code.`);
   const ttl = args.ttl === undefined ? undefined : Number(args.ttl);
   if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 1)) fail("--ttl must be a whole number of seconds.");
@@ -38,9 +27,4 @@ async function main(): Promise<void> {
   } catch (err) {
     fail((err as Error).message);
   }
-}
-
-main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : err);
-  process.exit(1);
 });

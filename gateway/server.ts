@@ -1,16 +1,10 @@
 import type { IncomingMessage } from "node:http";
 import { ApolloServer } from "@apollo/server";
-import {
-  ApolloServerPluginLandingPageDisabled,
-  ApolloServerPluginUsageReportingDisabled,
-  ApolloServerPluginSchemaReportingDisabled,
-} from "@apollo/server/plugin/disabled";
 import { ApolloGateway } from "@apollo/gateway";
 import type { SubgraphName } from "../lib/config.js";
 import type { InternalContext } from "../lib/auth/internal-context.js";
 import { AuthenticationError, type TokenVerifier } from "../lib/auth/verify-token.js";
-import { errorReportingPlugin, formatError } from "../lib/errors.js";
-import { createGraphQLHandler, HttpError, listen, type RunningServer } from "../lib/http/graphql-http.js";
+import { apolloOptions, createGraphQLHandler, HttpError, serve, type RunningServer } from "../lib/http/graphql-http.js";
 import type { Logger } from "../lib/logger.js";
 import type { GatewayContext } from "./context.js";
 import { SignedSubgraphDataSource } from "./data-source.js";
@@ -42,17 +36,7 @@ export async function createGatewayHandler(options: GatewayOptions) {
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,
-    includeStacktraceInErrorResponses: false,
-    // The process owns shutdown (bin/start.ts closes servers, then the database).
-    stopOnTerminationSignals: false,
-    hideSchemaDetailsFromClientErrors: true,
-    plugins: [
-      errorReportingPlugin(logger),
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginUsageReportingDisabled(),
-      ApolloServerPluginSchemaReportingDisabled(),
-    ],
+    ...apolloOptions<GatewayContext>(logger),
   });
   await apollo.start();
 
@@ -93,13 +77,5 @@ export async function createGatewayHandler(options: GatewayOptions) {
 }
 
 export async function startGateway(options: GatewayOptions & { readonly host: string; readonly port: number }): Promise<RunningServer> {
-  const { handler, stop } = await createGatewayHandler(options);
-  const server = await listen(handler, options.host, options.port);
-  return {
-    ...server,
-    async close() {
-      await server.close();
-      await stop();
-    },
-  };
+  return serve(await createGatewayHandler(options), options.host, options.port);
 }

@@ -1,15 +1,9 @@
 import { ApolloServer } from "@apollo/server";
-import {
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-  ApolloServerPluginUsageReportingDisabled,
-} from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
 import { INTERNAL_CONTEXT_HEADER, type InternalContext } from "../lib/auth/internal-context.js";
 import type { Database } from "../lib/db/client.js";
-import { errorReportingPlugin, formatError } from "../lib/errors.js";
-import { createGraphQLHandler, HttpError, listen, type RunningServer } from "../lib/http/graphql-http.js";
+import { apolloOptions, createGraphQLHandler, HttpError, serve, type RunningServer } from "../lib/http/graphql-http.js";
 import type { Logger } from "../lib/logger.js";
 import type { SubgraphContext, SubgraphModule } from "./module.js";
 
@@ -32,17 +26,7 @@ export async function createSubgraphHandler<L>(module: SubgraphModule<L>, option
       // Resolvers are typed against this subgraph's context; the helper's map is context-agnostic.
       resolvers: module.resolvers as GraphQLResolverMap<unknown>,
     }),
-    formatError,
-    includeStacktraceInErrorResponses: false,
-    // The process owns shutdown (bin/start.ts closes servers, then the database).
-    stopOnTerminationSignals: false,
-    hideSchemaDetailsFromClientErrors: true,
-    plugins: [
-      errorReportingPlugin(logger),
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginInlineTraceDisabled(),
-      ApolloServerPluginUsageReportingDisabled(),
-    ],
+    ...apolloOptions<SubgraphContext<L>>(logger),
   });
   await apollo.start();
   const handler = createGraphQLHandler<SubgraphContext<L>>({
@@ -70,13 +54,5 @@ export async function startSubgraph<L>(
   module: SubgraphModule<L>,
   options: SubgraphServerOptions & { readonly host: string; readonly port: number },
 ): Promise<RunningServer> {
-  const { handler, stop } = await createSubgraphHandler(module, options);
-  const server = await listen(handler, options.host, options.port);
-  return {
-    ...server,
-    async close() {
-      await server.close();
-      await stop();
-    },
-  };
+  return serve(await createSubgraphHandler(module, options), options.host, options.port);
 }

@@ -1,7 +1,14 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import crypto from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { HeaderMap, type ApolloServer, type ApolloServerOptions, type BaseContext } from "@apollo/server";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
+import { errorReportingPlugin, formatError } from "../errors.js";
 import type { Logger } from "../logger.js";
 
 /**
@@ -127,6 +134,28 @@ function sendError(res: ServerResponse, error: HttpError, requestId: string): vo
   res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, requestId } }] }));
 }
 
+/**
+ * Apollo Server options every server here shares: errors masked and stamped
+ * with the request id, no stack traces or schema hints in responses, no
+ * landing page or reporting to Apollo's cloud, and shutdown left to the
+ * process (Apollo's own signal handlers would race it).
+ */
+export function apolloOptions<C extends BaseContext & { requestId: string }>(logger: Logger) {
+  return {
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    stopOnTerminationSignals: false,
+    plugins: [
+      errorReportingPlugin<C>(logger),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+    ],
+  } satisfies Partial<ApolloServerOptions<C>>;
+}
+
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
@@ -158,5 +187,21 @@ export async function listen(
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+/** Listens with `handler` and, on close, stops the Apollo server behind it too. */
+export async function serve(
+  created: { handler: (req: IncomingMessage, res: ServerResponse) => void; stop: () => Promise<void> },
+  host: string,
+  port: number,
+): Promise<RunningServer> {
+  const server = await listen(created.handler, host, port);
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await created.stop();
+    },
   };
 }
