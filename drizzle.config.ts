@@ -9,5 +9,5 @@ export default defineConfig({
   dialect: "postgresql",
   schema: ["./subgraphs/*/tables.ts", "./seed/tables.ts"],
   out: "./migrations",
-  schemaFilter: ["families", "eligibility", "outcomes", "evaluation", "pipeline"],
+  schemaFilter: ["families", "eligibility", "outcomes", "evaluation", "pipeline", "audit"],
 });

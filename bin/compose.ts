@@ -1,12 +1,16 @@
-import fs from "node:fs";
-import { composeSupergraph, CompositionError, SUPERGRAPH_PATH } from "../schema/compose.js";
+import path from "node:path";
+import { ROLES } from "../lib/auth/caller.js";
+import { compose, CompositionError, writeComposed } from "../schema/compose.js";
 
-/** `npm run compose`: regenerates schema/supergraph.graphql from the subgraphs' SDL. */
+/** `npm run compose`: regenerates schema/supergraph.graphql and schema/contracts/<role>.graphql. */
 try {
-  const sdl = composeSupergraph();
-  const previous = fs.existsSync(SUPERGRAPH_PATH) ? fs.readFileSync(SUPERGRAPH_PATH, "utf8") : "";
-  fs.writeFileSync(SUPERGRAPH_PATH, sdl);
-  console.log(`${previous === sdl ? "Unchanged" : "Wrote"} ${SUPERGRAPH_PATH} (${sdl.split("\n").length} lines).`);
+  const changed = writeComposed(compose());
+  const relative = (f: string) => path.relative(process.cwd(), f);
+  console.log(
+    changed.length === 0
+      ? `Supergraph and ${ROLES.length} role contracts unchanged.`
+      : `Wrote ${changed.map(relative).join(", ")}.`,
+  );
 } catch (err) {
   if (err instanceof CompositionError) {
     console.error(err.message);

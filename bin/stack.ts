@@ -25,8 +25,8 @@ export interface Stack {
 export interface StackOptions {
   readonly config: Config;
   readonly logger: Logger;
-  /** Needed by subgraphs; the gateway alone does not touch the database. */
-  readonly database: Database | undefined;
+  /** Subgraphs read it; the gateway writes its audit log to it. */
+  readonly database: Database;
   readonly services: readonly Service[];
 }
 
@@ -45,7 +45,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     for (const name of SUBGRAPH_NAMES) {
       if (!options.services.includes(name)) continue;
-      if (!options.database) throw new Error(`the ${name} subgraph needs a database`);
       const server = await startSubgraph(SUBGRAPHS[name], {
         database: options.database,
         internalContext,
@@ -62,6 +61,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         subgraphUrls: { ...config.subgraphUrls, ...subgraphUrls },
         verifyToken: await createTokenVerifier(config.auth, config.dataDir),
         internalContext,
+        database: options.database,
+        rejectUnauthorized: config.rejectUnauthorized,
         logger,
         host: config.host,
         port: config.port,

@@ -1,5 +1,5 @@
 import { loadConfig, SUBGRAPH_NAMES } from "../lib/config.js";
-import { openDatabase, redactUrl, type Database } from "../lib/db/client.js";
+import { openDatabase, redactUrl } from "../lib/db/client.js";
 import { migrate } from "../lib/db/migrate.js";
 import { createLogger } from "../lib/logger.js";
 import { loadOrCreateSecret } from "../lib/secrets.js";
@@ -8,12 +8,13 @@ import { latestRun } from "../seed/runs.js";
 import { cli, run } from "./cli.js";
 import { startStack, type Service } from "./stack.js";
 
-const USAGE = `Usage: npm start [-- --only gateway|families|eligibility|outcomes|evaluation]
+const USAGE = `Usage: npm start [-- --only gateway|${SUBGRAPH_NAMES.join("|")}]
 
-Without --only: the gateway and all four subgraphs in this process, on the
+Without --only: the gateway and every subgraph in this process, on the
 embedded database (or DATABASE_URL), migrated and seeded on first start.
-With --only: that one service, for deployment as separate services (subgraphs
-then need DATABASE_URL, seeded beforehand with npm run seed).`;
+With --only: that one service, for deployment as separate services (they then
+need DATABASE_URL, seeded beforehand with npm run seed; the gateway writes its
+audit log there).`;
 
 const { fail, parse } = cli(USAGE);
 
@@ -27,33 +28,30 @@ run(async () => {
   const logger = createLogger(config.logLevel);
   const started = Date.now();
 
-  let database: Database | undefined;
-  if (services.some((s) => s !== "gateway")) {
-    const where = config.databaseUrl ? redactUrl(config.databaseUrl) : `the embedded database in ${config.dataDir}`;
-    console.log(`Opening ${where} ...`);
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    await migrate(database);
-    const run = await latestRun(database);
-    if (run?.status !== "ready") {
-      if (only) {
-        console.error(
-          `${where} holds no complete seed (${run ? `the last run is ${run.status}` : "it was never seeded"}). Run npm run seed first.`,
-        );
-        await database.close();
-        process.exit(1);
-      }
-      console.log(
-        `${run ? "The last seed did not finish; seeding again" : "First start: seeding"} ${config.seedFamilies} families (seed ${config.seed}) ...`,
+  const where = config.databaseUrl ? redactUrl(config.databaseUrl) : `the embedded database in ${config.dataDir}`;
+  console.log(`Opening ${where} ...`);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrate(database);
+  const last = await latestRun(database);
+  if (last?.status !== "ready") {
+    if (only) {
+      console.error(
+        `${where} holds no complete seed (${last ? `the last run is ${last.status}` : "it was never seeded"}). Run npm run seed first.`,
       );
-      const summary = await runSeed(database, {
-        families: config.seedFamilies,
-        seed: config.seed,
-        pseudonymKey: config.pseudonymKey ?? loadOrCreateSecret(config.dataDir, "pseudonym-key"),
-      });
-      console.log(
-        `Seeded ${summary.families} families, ${summary.extract.people} people; linked ${summary.linkage.linked} of ${summary.linkage.records} departmental records (${(summary.timingsMs.total / 1000).toFixed(1)} s).`,
-      );
+      await database.close();
+      process.exit(1);
     }
+    console.log(
+      `${last ? "The last seed did not finish; seeding again" : "First start: seeding"} ${config.seedFamilies} families (seed ${config.seed}) ...`,
+    );
+    const summary = await runSeed(database, {
+      families: config.seedFamilies,
+      seed: config.seed,
+      pseudonymKey: config.pseudonymKey ?? loadOrCreateSecret(config.dataDir, "pseudonym-key"),
+    });
+    console.log(
+      `Seeded ${summary.families} families, ${summary.extract.people} people; linked ${summary.linkage.linked} of ${summary.linkage.records} departmental records (${(summary.timingsMs.total / 1000).toFixed(1)} s).`,
+    );
   }
 
   const stack = await startStack({ config, logger, database, services });
@@ -78,7 +76,7 @@ Roles: la_officer (with --la E08000003), linkage, researcher, analyst, admin.`
     stopping = true;
     logger.info({ signal }, "shutting down");
     await stack.close();
-    await database?.close();
+    await database.close();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

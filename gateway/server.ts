@@ -3,17 +3,23 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloGateway } from "@apollo/gateway";
 import type { SubgraphName } from "../lib/config.js";
 import type { InternalContext } from "../lib/auth/internal-context.js";
+import type { Database } from "../lib/db/client.js";
 import { AuthenticationError, type TokenVerifier } from "../lib/auth/verify-token.js";
 import { apolloOptions, createGraphQLHandler, HttpError, serve, type RunningServer } from "../lib/http/graphql-http.js";
 import type { Logger } from "../lib/logger.js";
 import type { GatewayContext } from "./context.js";
+import { AuditLog } from "./audit.js";
 import { SignedSubgraphDataSource } from "./data-source.js";
+import { GatewayPrivacy } from "./privacy.js";
 
 export interface GatewayOptions {
   readonly supergraphSdl: string;
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   readonly verifyToken: TokenVerifier;
   readonly internalContext: InternalContext;
+  /** Where the audit log is written. */
+  readonly database: Database;
+  readonly rejectUnauthorized: boolean;
   readonly logger: Logger;
 }
 
@@ -34,15 +40,29 @@ export async function createGatewayHandler(options: GatewayOptions) {
       return new SignedSubgraphDataSource(url);
     },
   });
+  const privacy = new GatewayPrivacy({
+    rejectUnauthorized: options.rejectUnauthorized,
+    audit: new AuditLog(options.database),
+    logger,
+  });
+  // The privacy classes come from the composed directives in the supergraph
+  // SDL; the API schema the gateway serves no longer carries them.
+  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => privacy.setSupergraph(apiSchema, coreSupergraphSdl));
+  const shared = apolloOptions<GatewayContext>(logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    ...apolloOptions<GatewayContext>(logger),
+    ...shared,
+    // Enforcement runs before error stamping, so its errors carry the request id too.
+    plugins: [privacy.plugin(), ...shared.plugins],
+    // Clients send the operation text: a hash alone would bypass enforcement.
+    persistedQueries: false,
   });
   await apollo.start();
 
   const handler = createGraphQLHandler<GatewayContext>({
     apollo,
     logger,
+    prepare: (body, context) => privacy.prepare(body, context),
     async authenticate(req: IncomingMessage, requestId: string) {
       const header = req.headers.authorization;
       const token = typeof header === "string" ? BEARER.exec(header)?.[1] : undefined;

@@ -8,7 +8,7 @@ import { z } from "zod";
  * naming the variable, so an operator fixes a bad deployment in one pass.
  */
 
-export const SUBGRAPH_NAMES = ["families", "eligibility", "outcomes", "evaluation"] as const;
+export const SUBGRAPH_NAMES = ["families", "eligibility", "outcomes", "evaluation", "audit"] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export interface Config {
@@ -27,6 +27,8 @@ export interface Config {
   /** Random seed for the first-start seed. */
   readonly seed: number;
   readonly auth: AuthConfig;
+  /** Reject a whole operation that asks for any field the caller may not see, instead of answering those fields null. */
+  readonly rejectUnauthorized: boolean;
   /** HMAC key for the context the gateway signs for each subgraph call; generated in `dataDir` when unset. */
   readonly internalSecret: string | undefined;
   /** Key for the research extract's pseudonymous person and family keys. */
@@ -59,6 +61,7 @@ const DEFAULT_PORTS: Record<SubgraphName, number> = {
   eligibility: 4002,
   outcomes: 4003,
   evaluation: 4004,
+  audit: 4005,
 };
 
 const port = z.coerce
@@ -76,10 +79,12 @@ const envSchema = z.object({
   ELIGIBILITY_PORT: port.default(DEFAULT_PORTS.eligibility),
   OUTCOMES_PORT: port.default(DEFAULT_PORTS.outcomes),
   EVALUATION_PORT: port.default(DEFAULT_PORTS.evaluation),
+  AUDIT_PORT: port.default(DEFAULT_PORTS.audit),
   FAMILIES_URL: url.optional(),
   ELIGIBILITY_URL: url.optional(),
   OUTCOMES_URL: url.optional(),
   EVALUATION_URL: url.optional(),
+  AUDIT_URL: url.optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
@@ -91,6 +96,7 @@ const envSchema = z.object({
     .min(1, "must be at least 1")
     .max(1_000_000, "must be at most 1000000")
     .default(5000),
+  AUTHZ_REJECT_UNAUTHORIZED: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),
   SEED: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(0).default(2015),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
@@ -133,12 +139,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eligibility: e.ELIGIBILITY_PORT,
     outcomes: e.OUTCOMES_PORT,
     evaluation: e.EVALUATION_PORT,
+    audit: e.AUDIT_PORT,
   };
   const explicitUrls: Record<SubgraphName, string | undefined> = {
     families: e.FAMILIES_URL,
     eligibility: e.ELIGIBILITY_URL,
     outcomes: e.OUTCOMES_URL,
     evaluation: e.EVALUATION_URL,
+    audit: e.AUDIT_URL,
   };
   const subgraphUrls = Object.fromEntries(
     SUBGRAPH_NAMES.map((name) => [
@@ -186,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedFamilies: e.SEED_FAMILIES,
     seed: e.SEED,
     auth,
+    rejectUnauthorized: e.AUTHZ_REJECT_UNAUTHORIZED === "true",
     internalSecret: e.INTERNAL_SECRET,
     pseudonymKey: e.PSEUDONYM_KEY,
     logLevel: e.LOG_LEVEL,

@@ -1,4 +1,5 @@
 import type { SubgraphName } from "../lib/config.js";
+import { auditSubgraph } from "./audit/index.js";
 import { eligibilitySubgraph } from "./eligibility/index.js";
 import { evaluationSubgraph } from "./evaluation/index.js";
 import { familiesSubgraph } from "./families/index.js";
@@ -11,4 +12,5 @@ export const SUBGRAPHS: Readonly<Record<SubgraphName, SubgraphModule<any>>> = {
   eligibility: eligibilitySubgraph,
   outcomes: outcomesSubgraph,
   evaluation: evaluationSubgraph,
+  audit: auditSubgraph,
 };

@@ -1,6 +1,8 @@
 import DataLoader from "dataloader";
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Caller } from "../lib/auth/caller.js";
+import { rowScope, type DataClass } from "../lib/privacy/policy.js";
 
 /**
  * DataLoader shapes every subgraph uses. A batch is one SQL statement whatever
@@ -12,6 +14,16 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 /** `column = any($1::type[])`: one parameter however many keys. */
 export function anyOf(column: AnyPgColumn, keys: readonly unknown[], pgType: "uuid" | "text" | "varchar"): SQL {
   return sql`${column} = any(${sql.param(keys)}::${sql.raw(pgType)}[])`;
+}
+
+/**
+ * The row-scope condition for a caller (`la_code = <their authority>` for a
+ * council officer, under the policy's "own" access), or undefined for every
+ * row. Data access applies it; resolvers never decide scope themselves.
+ */
+export function scopedTo(column: AnyPgColumn, caller: Caller, dataClass: DataClass): SQL | undefined {
+  const la = rowScope(caller, dataClass);
+  return la === undefined ? undefined : sql`${column} = ${la}`;
 }
 
 /** One row (or null) per key. */

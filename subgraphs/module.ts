@@ -30,7 +30,15 @@ export interface SubgraphModule<L = unknown> {
   createLoaders(database: Database, caller: Caller): L;
 }
 
-/** Reads and parses the SDL file that sits beside a module (`new URL("x.graphql", import.meta.url)`). */
+/** The privacy directives, declared once for every subgraph (schema/privacy.graphql). */
+export const PRIVACY_SPEC_URL = new URL("../schema/privacy.graphql", import.meta.url);
+const privacySpec = fs.readFileSync(PRIVACY_SPEC_URL, "utf8");
+
+/**
+ * Reads and parses the SDL file that sits beside a module
+ * (`new URL("x.graphql", import.meta.url)`), with the privacy directives'
+ * definitions it imports through @link.
+ */
 export function loadSdl(url: URL): DocumentNode {
-  return parse(fs.readFileSync(url, "utf8"));
+  return parse(`${privacySpec}\n${fs.readFileSync(url, "utf8")}`);
 }

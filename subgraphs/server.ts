@@ -1,4 +1,4 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
 import { INTERNAL_CONTEXT_HEADER, type InternalContext } from "../lib/auth/internal-context.js";
@@ -6,6 +6,7 @@ import type { Database } from "../lib/db/client.js";
 import { apolloOptions, createGraphQLHandler, HttpError, serve, type RunningServer } from "../lib/http/graphql-http.js";
 import type { Logger } from "../lib/logger.js";
 import type { SubgraphContext, SubgraphModule } from "./module.js";
+import { subgraphPrivacyPlugin } from "./privacy.js";
 
 export interface SubgraphServerOptions {
   readonly database: Database;
@@ -20,13 +21,17 @@ export interface SubgraphServerOptions {
  */
 export async function createSubgraphHandler<L>(module: SubgraphModule<L>, options: SubgraphServerOptions) {
   const logger = options.logger.child({ subgraph: module.name });
+  const schema = buildSubgraphSchema({
+    typeDefs: module.typeDefs,
+    // Resolvers are typed against this subgraph's context; the helper's map is context-agnostic.
+    resolvers: module.resolvers as GraphQLResolverMap<unknown>,
+  });
+  const shared = apolloOptions<SubgraphContext<L>>(logger);
   const apollo = new ApolloServer<SubgraphContext<L>>({
-    schema: buildSubgraphSchema({
-      typeDefs: module.typeDefs,
-      // Resolvers are typed against this subgraph's context; the helper's map is context-agnostic.
-      resolvers: module.resolvers as GraphQLResolverMap<unknown>,
-    }),
-    ...apolloOptions<SubgraphContext<L>>(logger),
+    schema,
+    ...shared,
+    plugins: [subgraphPrivacyPlugin(schema) as ApolloServerPlugin<SubgraphContext<L>>, ...shared.plugins],
+    persistedQueries: false,
   });
   await apollo.start();
   const handler = createGraphQLHandler<SubgraphContext<L>>({

@@ -29,4 +29,4 @@ export class SqlStats {
   }
 }
 
-const SCHEMA_REFERENCE = /"?(families|eligibility|outcomes|evaluation|pipeline)"?\./;
+const SCHEMA_REFERENCE = /"?(families|eligibility|outcomes|evaluation|audit|pipeline)"?\./;

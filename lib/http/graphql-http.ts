@@ -38,6 +38,11 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   readonly logger: Logger;
   /** Answers `GET /healthz`: true when the service can serve. */
   readonly ready?: () => boolean;
+  /**
+   * Sees the parsed body before Apollo Server does: returns the body to
+   * execute (possibly rewritten), or a response to send instead.
+   */
+  readonly prepare?: (body: unknown, context: C) => Promise<{ body: unknown } | { status: number; body: unknown }>;
   readonly maxBodyBytes?: number;
 }
 
@@ -72,13 +77,25 @@ export function createGraphQLHandler<C extends BaseContext>(options: GraphQLHttp
     if (url.pathname !== GRAPHQL_PATH) {
       throw new HttpError(404, "NOT_FOUND", `Not found: GraphQL is served at ${GRAPHQL_PATH}.`);
     }
-    if (req.method !== "GET" && req.method !== "POST") {
-      throw new HttpError(405, "METHOD_NOT_ALLOWED", "Use GET or POST.", { allow: "GET, POST" });
+    // POST only: a query in a GET URL would also escape the `prepare` step,
+    // and lands in access logs and browser history.
+    if (req.method !== "POST") {
+      throw new HttpError(405, "METHOD_NOT_ALLOWED", "Send GraphQL requests with POST.", { allow: "POST" });
     }
     // Authentication comes first: nothing is read, parsed, planned or
     // executed for a caller who is not who they claim.
     const context = await options.authenticate(req, requestId);
-    const body = req.method === "POST" ? await readJsonBody(req, maxBody) : undefined;
+    let body = await readJsonBody(req, maxBody);
+    if (options.prepare) {
+      const prepared = await options.prepare(body, context);
+      if ("status" in prepared) {
+        res.statusCode = prepared.status;
+        res.setHeader("content-type", "application/json; charset=utf-8");
+        res.end(JSON.stringify(prepared.body));
+        return;
+      }
+      body = prepared.body;
+    }
 
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {

@@ -53,10 +53,10 @@ const PROBLEM_VALUES = HEADLINE_PROBLEMS.map((p) => `(${problemBit(p)}, '${p}')`
 /**
  * Counts people, and people with the outcome, per cohort, window and the
  * requested breakdowns: one SQL statement over the research extract. Only the
- * measure's age bands are counted. Every identifier in the statement comes
+ * measure's age bands are counted, and only `scope`'s authority when given. Every identifier in the statement comes
  * from the tables above, never from the request; values travel as parameters.
  */
-export async function countOutcomes(database: Database, request: CountsRequest): Promise<CountRow[]> {
+export async function countOutcomes(database: Database, request: CountsRequest, scope: string | undefined): Promise<CountRow[]> {
   const definition = MEASURE_DEFINITIONS[request.measure];
   const windows = request.windows ?? WINDOWS;
   if (windows.length === 0) throw badInput("windows must name at least one window, or be left out for all.");
@@ -73,6 +73,8 @@ export async function countOutcomes(database: Database, request: CountsRequest):
     `w.time_window = any(${param([...new Set(windows)], '::evaluation."window"[]')})`,
     `w.age_band = any(${param(ageBandsOf(request.measure), "::evaluation.age_band[]")})`,
   ];
+  // A council officer's aggregates are their own authority's, whatever the filter says.
+  if (scope !== undefined) where.push(`w.la_code = ${param(scope)}`);
   const f = request.filter ?? {};
   if (f.localAuthority != null) where.push(`w.la_code = ${param(requireLocalAuthority(f.localAuthority, "filter.localAuthority"))}`);
   if (f.region != null) where.push(`w.region_code = ${param(requireRegion(f.region, "filter.region"))}`);

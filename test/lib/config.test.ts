@@ -13,12 +13,13 @@ function problems(env: Record<string, string>): readonly string[] {
 }
 
 describe("configuration", () => {
-  it("runs with nothing set: embedded database in .data, gateway on 4000, subgraphs on 4001-4004, local issuer", () => {
+  it("runs with nothing set: embedded database in .data, gateway on 4000, subgraphs on 4001-4005, local issuer", () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
     expect(config.databaseUrl).toBeUndefined();
     expect(config.dataDir).toBe(path.resolve(".data"));
-    expect(config.subgraphPorts).toEqual({ families: 4001, eligibility: 4002, outcomes: 4003, evaluation: 4004 });
+    expect(config.subgraphPorts).toEqual({ families: 4001, eligibility: 4002, outcomes: 4003, evaluation: 4004, audit: 4005 });
+    expect(config.rejectUnauthorized).toBe(false);
     expect(config.subgraphUrls.outcomes).toBe("http://127.0.0.1:4003/graphql");
     expect(config.auth.mode).toBe("dev");
     expect(config.seedFamilies).toBe(5000);

@@ -31,7 +31,7 @@ export const Query = {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`);
     }
-    const conditions: SQL[] = [];
+    const conditions: Array<SQL | undefined> = [ctx.loaders.familyScope];
     if (args.localAuthority != null) {
       conditions.push(eq(families.localAuthorityCode, requireLocalAuthority(args.localAuthority, "localAuthority")));
     }

@@ -1,0 +1,225 @@
+import {
+  getNamedType,
+  getNullableType,
+  isAbstractType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  print,
+  visit,
+  type DirectiveNode,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
+import type { Role } from "../auth/caller.js";
+import type { Coordinate } from "./classes.js";
+import { AUDITED_CLASSES, mayAccess, type DataClass } from "./policy.js";
+
+/**
+ * Decides, before anything is planned, which fields of an operation a role
+ * may see, keyed on schema coordinates (`Person.dateOfBirth`), never on the
+ * names in the request: aliases, named and inline fragments, interfaces,
+ * unions and variables all resolve to the coordinates they select.
+ *
+ * A field the role may not see is replaced by `<its response key>: __typename`
+ * (directives kept), so the gateway never asks a subgraph for it, the
+ * response keeps its shape, and the post-processing (response.ts) sets it to
+ * null and reports it. Fragments and variables left unused are dropped so the
+ * rewritten operation stays valid.
+ */
+
+export interface PrivacyModel {
+  /** The schema operations are validated and executed against (the API schema). */
+  readonly schema: GraphQLSchema;
+  readonly classes: ReadonlyMap<Coordinate, ReadonlySet<DataClass>>;
+  /** Coordinates allowed whatever the policy (federation's `_entities` in a subgraph). */
+  readonly alwaysAllowed?: ReadonlySet<Coordinate>;
+}
+
+/** One step of a response path: the response key and the field's type (for list levels and null propagation). */
+export interface PathStep {
+  readonly key: string;
+  readonly type: GraphQLOutputType;
+}
+
+/** A field occurrence in the operation: where it lands in the response and under which @skip/@include. */
+export interface FieldOccurrence {
+  readonly coordinate: Coordinate;
+  readonly steps: readonly PathStep[];
+  readonly conditions: readonly DirectiveNode[];
+}
+
+export interface AccessPlan {
+  /** The operation to execute: the request's own text when nothing was removed. */
+  readonly query: string;
+  readonly changed: boolean;
+  /** Fields removed, one per occurrence in the operation. */
+  readonly removed: readonly FieldOccurrence[];
+  /** Fields kept whose classes are audited (identifiers, linked data). */
+  readonly audited: readonly FieldOccurrence[];
+  /** Root fields `__schema` or `__type` are selected. */
+  readonly introspection: boolean;
+  /** Root fields other than introspection are selected too. */
+  readonly data: boolean;
+}
+
+/** The response path of an occurrence, "@" standing for each list level (as Apollo Router reports it). */
+export function responsePath(steps: readonly PathStep[]): string[] {
+  const path: string[] = [];
+  for (const step of steps) {
+    path.push(step.key);
+    let type = getNullableType(step.type);
+    while (isListType(type)) {
+      path.push("@");
+      type = getNullableType(type.ofType);
+    }
+  }
+  return path;
+}
+
+function conditionsOf(directives: readonly DirectiveNode[] | undefined): DirectiveNode[] {
+  return (directives ?? []).filter((d) => d.name.value === "skip" || d.name.value === "include");
+}
+
+function findOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (operationName) return operations.find((o) => o.name?.value === operationName);
+  return operations.length === 1 ? operations[0] : undefined;
+}
+
+/**
+ * Plans one operation for one role. The document must already be valid
+ * against `model.schema`; returns undefined when the operation to run cannot
+ * be told (the executor then reports that itself).
+ */
+export function planAccess(
+  model: PrivacyModel,
+  role: Role,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  source: string,
+): AccessPlan | undefined {
+  const operation = findOperation(document, operationName);
+  if (!operation) return undefined;
+  const root = operation.operation === "query" ? model.schema.getQueryType() : operation.operation === "mutation" ? model.schema.getMutationType() : model.schema.getSubscriptionType();
+  if (!root) return undefined;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+
+  const denied = new Set<FieldNode>();
+  const removed: FieldOccurrence[] = [];
+  const audited: FieldOccurrence[] = [];
+  let introspection = false;
+  let data = false;
+
+  const allowed = (coordinate: Coordinate) => model.alwaysAllowed?.has(coordinate) || mayAccess(role, model.classes.get(coordinate));
+  const isAudited = (coordinate: Coordinate) => [...(model.classes.get(coordinate) ?? [])].some((c) => AUDITED_CLASSES.has(c));
+
+  const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, steps: readonly PathStep[], conditions: readonly DirectiveNode[]) => {
+    for (const selection of selectionSet.selections) {
+      const here = [...conditions, ...conditionsOf(selection.directives)];
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? (model.schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType) : parent;
+        walk(selection.selectionSet, type, steps, here);
+        continue;
+      }
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        if (!fragment) continue;
+        walk(fragment.selectionSet, model.schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType, steps, [
+          ...here,
+          ...conditionsOf(fragment.directives),
+        ]);
+        continue;
+      }
+      const name = selection.name.value;
+      if (name === "__typename") continue;
+      if (steps.length === 0 && (name === "__schema" || name === "__type")) {
+        introspection = true;
+        continue;
+      }
+      if (steps.length === 0) data = true;
+      if (isAbstractType(parent) && !isInterfaceType(parent)) continue; // unions select only __typename
+      const field = (parent as Exclude<GraphQLCompositeType, { getTypes: unknown }>).getFields()[name];
+      if (!field) continue;
+      // On an interface, the field is allowed only if every implementation allows it too.
+      const coordinates = [`${parent.name}.${name}`];
+      if (isInterfaceType(parent)) {
+        for (const impl of model.schema.getPossibleTypes(parent)) coordinates.push(`${impl.name}.${name}`);
+      }
+      const occurrence: FieldOccurrence = {
+        coordinate: coordinates[0] as string,
+        steps: [...steps, { key: selection.alias?.value ?? name, type: field.type }],
+        conditions: here,
+      };
+      if (!coordinates.every(allowed)) {
+        denied.add(selection);
+        removed.push(occurrence);
+        continue;
+      }
+      if (coordinates.some(isAudited)) audited.push(occurrence);
+      const named = getNamedType(field.type);
+      if (selection.selectionSet && (isObjectType(named) || isAbstractType(named))) {
+        walk(selection.selectionSet, named, occurrence.steps, here);
+      }
+    }
+  };
+  walk(operation.selectionSet, root, [], []);
+
+  if (denied.size === 0) return { query: source, changed: false, removed, audited, introspection, data };
+  return { query: print(rewrite(document, operation, denied)), changed: true, removed, audited, introspection, data };
+}
+
+/** The operation with denied fields replaced by `key: __typename`, and what that leaves unused dropped. */
+function rewrite(document: DocumentNode, operation: OperationDefinitionNode, denied: ReadonlySet<FieldNode>): DocumentNode {
+  const replaced = visit(document, {
+    Field(node) {
+      if (!denied.has(node)) return undefined;
+      return {
+        ...node,
+        alias: { kind: Kind.NAME, value: node.alias?.value ?? node.name.value },
+        name: { kind: Kind.NAME, value: "__typename" },
+        arguments: [],
+        selectionSet: undefined,
+      } satisfies FieldNode;
+    },
+  });
+  const operationIndex = document.definitions.indexOf(operation);
+  const op = replaced.definitions[operationIndex] as OperationDefinitionNode;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of replaced.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+
+  // Fragments still reachable from the operation, and the variables they all still use.
+  const used = new Set<string>();
+  const variables = new Set<string>();
+  const collect = (node: OperationDefinitionNode | FragmentDefinitionNode) => {
+    visit(node.selectionSet, {
+      FragmentSpread(spread) {
+        if (used.has(spread.name.value)) return;
+        used.add(spread.name.value);
+        const fragment = fragments.get(spread.name.value);
+        if (fragment) collect(fragment);
+      },
+      Variable(variable) {
+        variables.add(variable.name.value);
+      },
+    });
+    for (const d of node.directives ?? []) visit(d, { Variable: (v) => void variables.add(v.name.value) });
+  };
+  collect(op);
+  const keptOperation: OperationDefinitionNode = {
+    ...op,
+    variableDefinitions: op.variableDefinitions?.filter((v) => variables.has(v.variable.name.value)),
+  };
+  return {
+    ...replaced,
+    definitions: [keptOperation, ...[...fragments.values()].filter((f) => used.has(f.name.value))],
+  };
+}
