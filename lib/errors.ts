@@ -56,6 +56,15 @@ export function withoutSuggestions(message: string): string {
   return message.replace(/\s*Did you mean [^?]*\?/g, "");
 }
 
+/** The SQLSTATE of a database error, found through drizzle's wrapping (`cause`). */
+function sqlStateOf(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
 /**
  * Logs the errors that get masked (class, SQLSTATE and path only: messages
  * can quote values) and stamps every error the client sees with the request
@@ -74,7 +83,7 @@ export function errorReportingPlugin<C extends { requestId: string }>(logger: Lo
                 requestId: contextValue.requestId,
                 code: error.extensions?.code,
                 errorClass: original.name,
-                sqlState: (original as { code?: unknown }).code,
+                sqlState: sqlStateOf(original),
                 path: error.path,
               },
               "request failed with an unexpected error",

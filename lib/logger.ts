@@ -7,8 +7,8 @@ export type { Logger };
  * codes and counts: never argument values, tokens or rows. The redaction list
  * is a second line of defence for fields that must never reach a log.
  */
-export function createLogger(level: string, name = "troubled-families"): Logger {
-  return pino({
+export function createLogger(level: string, name = "troubled-families", destination?: { write(line: string): void }): Logger {
+  const options = {
     name,
     level,
     base: undefined,
@@ -16,5 +16,6 @@ export function createLogger(level: string, name = "troubled-families"): Logger 
       paths: ["authorization", "*.authorization", "headers", "*.headers", "variables", "*.variables", "token", "*.token"],
       censor: "[redacted]",
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

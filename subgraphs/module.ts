@@ -40,5 +40,10 @@ const privacySpec = fs.readFileSync(PRIVACY_SPEC_URL, "utf8");
  * definitions it imports through @link.
  */
 export function loadSdl(url: URL): DocumentNode {
-  return parse(`${privacySpec}\n${fs.readFileSync(url, "utf8")}`);
+  return withPrivacySpec(fs.readFileSync(url, "utf8"));
+}
+
+/** Parses subgraph SDL together with the privacy directives' definitions. */
+export function withPrivacySpec(sdl: string): DocumentNode {
+  return parse(`${privacySpec}\n${sdl}`);
 }

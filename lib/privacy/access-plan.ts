@@ -70,11 +70,15 @@ export interface AccessPlan {
   readonly data: boolean;
 }
 
-/** The response path of an occurrence, "@" standing for each list level (as Apollo Router reports it). */
+/**
+ * The response path of an occurrence, "@" standing for each list level it
+ * passes through (as Apollo Router reports it: `users.@.email`).
+ */
 export function responsePath(steps: readonly PathStep[]): string[] {
   const path: string[] = [];
-  for (const step of steps) {
+  for (const [i, step] of steps.entries()) {
     path.push(step.key);
+    if (i === steps.length - 1) break;
     let type = getNullableType(step.type);
     while (isListType(type)) {
       path.push("@");

@@ -92,7 +92,11 @@ function descend(value: unknown, type: GraphQLOutputType, steps: readonly PathSt
   return nullify(value as Record<string, unknown>, steps, i);
 }
 
-/** How many non-null values the response holds at each audited coordinate (never the values themselves). */
+/**
+ * How many non-null values the response holds at each audited coordinate,
+ * a list counting its items (three offences are three records), never the
+ * values themselves.
+ */
 export function countValues(
   data: Record<string, unknown> | null | undefined,
   occurrences: readonly FieldOccurrence[],

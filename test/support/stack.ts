@@ -6,6 +6,7 @@ import { runSeed, type SeedSummary } from "../../seed/index.js";
 import { startStack, type Stack } from "../../bin/stack.js";
 import { SUBGRAPH_NAMES } from "../../lib/config.js";
 import { createTestDatabase, type DriverName, type TestDatabase } from "./database.js";
+import { TEST_LOG_LEVEL } from "./env.js";
 
 export const TEST_PSEUDONYM_KEY = "test-pseudonym-key-0123456789";
 
@@ -25,8 +26,8 @@ export interface TestStack {
   readonly seed: SeedSummary;
   readonly gatewayUrl: string;
   token(role: Role, localAuthority?: string, ttlSeconds?: number): Promise<string>;
-  /** Posts one operation to the gateway with a token for `role`. */
-  query(role: Role | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
+  /** Posts one operation to the gateway with a token for `role` (a council officer of `as.localAuthority`). */
+  query(role: Role | null, query: string, variables?: Record<string, unknown>, as?: { localAuthority?: string; operationName?: string }): Promise<GraphQLResponse>;
   close(): Promise<void>;
 }
 
@@ -46,19 +47,32 @@ export async function postGraphQL(
 
 /**
  * The whole federation in this process, as `npm start` runs it: a seeded
- * database, four subgraphs and the gateway, each a real HTTP server on a free
+ * database, every subgraph and the gateway, each a real HTTP server on a free
  * port, with development tokens from the suite's own key.
  */
-export async function startTestStack(driver: DriverName, families = 150, seed = 7): Promise<TestStack> {
+export interface TestStackOptions {
+  readonly families?: number;
+  readonly seed?: number;
+  /** Further configuration, as environment variables. */
+  readonly env?: Record<string, string>;
+  /** Receives every log line (JSON) of the services, at level info and above. */
+  readonly logs?: string[];
+}
+
+export async function startTestStack(driver: DriverName, options: TestStackOptions = {}): Promise<TestStack> {
   const db = await createTestDatabase(driver);
-  const summary = await runSeed(db.database, { families, seed, pseudonymKey: TEST_PSEUDONYM_KEY });
+  const summary = await runSeed(db.database, { families: options.families ?? 150, seed: options.seed ?? 7, pseudonymKey: TEST_PSEUDONYM_KEY });
   const config = loadConfig({
     DATA_DIR: db.dataDir,
     PORT: "0",
     ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_PORT`, "0"])),
     LOG_LEVEL: "silent",
+    ...options.env,
   });
-  const stack = await startStack({ config, logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), database: db.database, services: ["gateway", ...SUBGRAPH_NAMES] });
+  const logger = options.logs
+    ? createLogger("info", "test", { write: (line) => void options.logs!.push(line) })
+    : createLogger(TEST_LOG_LEVEL ?? "silent");
+  const stack = await startStack({ config, logger, database: db.database, services: ["gateway", ...SUBGRAPH_NAMES] });
   const issuer = await loadOrCreateDevIssuer(config.dataDir);
   const token = (role: Role, localAuthority?: string, ttlSeconds?: number) =>
     signDevToken(issuer, { role, localAuthority, ttlSeconds });
@@ -69,9 +83,9 @@ export async function startTestStack(driver: DriverName, families = 150, seed = 
     seed: summary,
     gatewayUrl: stack.gatewayUrl as string,
     token,
-    async query(role, query, variables) {
-      const headers: Record<string, string> = role ? { authorization: `Bearer ${await token(role)}` } : {};
-      return postGraphQL(stack.gatewayUrl as string, { query, variables }, headers);
+    async query(role, query, variables, as) {
+      const headers: Record<string, string> = role ? { authorization: `Bearer ${await token(role, as?.localAuthority)}` } : {};
+      return postGraphQL(stack.gatewayUrl as string, { query, variables, operationName: as?.operationName }, headers);
     },
     async close() {
       await stack.close();
