@@ -2,18 +2,20 @@ import type { Database } from "../lib/db/client.js";
 import { latestRun } from "./runs.js";
 
 /**
- * Bulk loading without secondary indexes and foreign keys, restored after:
- * COPY into bare tables is several times faster, and concurrent COPY streams
- * (one per table on PostgreSQL) cannot respect a foreign key between tables
- * still loading. Definitions are read from the catalogue (migrations stay the
+ * Bulk loading into bare tables (no primary keys, indexes or foreign keys),
+ * all restored when the run ends: COPY and INSERT ... SELECT into bare tables
+ * are several times faster, one index build beats millions of insertions,
+ * and concurrent COPY streams (one per table on PostgreSQL) cannot respect a
+ * foreign key between tables still loading. Duplicate keys still fail the
+ * run, when the primary keys are restored. Definitions are read from the catalogue (migrations stay the
  * only place they are written) and saved with the run, so a run that dies
  * half-way is repaired by the next one.
  */
 const SEEDED_SCHEMAS = ["families", "eligibility", "outcomes", "evaluation"];
 
-/** One index or foreign key: how to drop it and how to make it again. */
+/** One primary key, index or foreign key: how to drop it and how to make it again. */
 export interface SecondaryObject {
-  readonly kind: "index" | "foreign-key";
+  readonly kind: "primary-key" | "index" | "foreign-key";
   readonly schema: string;
   readonly name: string;
   readonly create: string;
@@ -22,7 +24,7 @@ export interface SecondaryObject {
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Secondary indexes, then foreign keys: the order to create them in (and to drop them in reverse). */
+/** Primary keys, indexes, then foreign keys: the order to create them in (and to drop them in reverse). */
 export async function secondaryObjects(database: Database): Promise<SecondaryObject[]> {
   const schemas = `(${SEEDED_SCHEMAS.map((s) => `'${s}'`).join(", ")})`;
   const indexes = await database.query<{ schemaname: string; indexname: string; indexdef: string }>(
@@ -33,13 +35,23 @@ export async function secondaryObjects(database: Database): Promise<SecondaryObj
                          where c.conname = i.indexname and c.connamespace = i.schemaname::regnamespace)
       order by 1, 2`,
   );
-  const foreignKeys = await database.query<{ schemaname: string; tablename: string; conname: string; def: string }>(
-    `select n.nspname as schemaname, t.relname as tablename, c.conname, pg_get_constraintdef(c.oid) as def
-       from pg_constraint c join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
-      where c.contype = 'f' and n.nspname in ${schemas}
-      order by 1, 2, 3`,
-  );
+  const constraints = (type: "p" | "f") =>
+    database.query<{ schemaname: string; tablename: string; conname: string; def: string }>(
+      `select n.nspname as schemaname, t.relname as tablename, c.conname, pg_get_constraintdef(c.oid) as def
+         from pg_constraint c join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
+        where c.contype = '${type}' and n.nspname in ${schemas}
+        order by 1, 2, 3`,
+    );
+  const primaryKeys = await constraints("p");
+  const foreignKeys = await constraints("f");
   return [
+    ...primaryKeys.map((p) => ({
+      kind: "primary-key" as const,
+      schema: p.schemaname,
+      name: p.conname,
+      create: `alter table ${q(p.schemaname)}.${q(p.tablename)} add constraint ${q(p.conname)} ${p.def}`,
+      drop: `alter table ${q(p.schemaname)}.${q(p.tablename)} drop constraint if exists ${q(p.conname)}`,
+    })),
     ...indexes.map((i) => ({
       kind: "index" as const,
       schema: i.schemaname,

@@ -15,6 +15,11 @@ import { AGE_BANDS, AGE_BAND_FLOOR, HEADLINE_PROBLEMS, problemBit, WINDOWS, type
  * status flags when a linked episode covered the window's end date (for
  * BEFORE_12, the reference date itself). Persistent absence: more than 10% of
  * sessions missed over the terms starting in the window.
+ *
+ * Each person's flags for all five windows come from one aggregate pass over
+ * their linked records; people are split into partitions built side by side
+ * on separate sessions (two on PostgreSQL). The extract ends with the count
+ * cubes the evaluation subgraph answers from (see buildCubes).
  */
 const WINDOW_MONTHS: Readonly<Record<Window, { from: number; to: number; point: number }>> = {
   BEFORE_12: { from: -12, to: 0, point: 0 },
@@ -24,15 +29,17 @@ const WINDOW_MONTHS: Readonly<Record<Window, { from: number; to: number; point: 
   AFTER_24: { from: 0, to: 24, point: 24 },
 };
 
+/** Event flags and the linked-event kind each counts. */
 const EVENT_FLAGS = {
-  cautioned: "CAUTION",
-  convicted: "CONVICTION",
-  custodial_sentence: "CUSTODY",
-  excluded: "EXCLUSION",
-  ae_attendance: "A_AND_E",
-  mental_health_contact: "MENTAL_HEALTH",
+  cautioned: 1,
+  convicted: 2,
+  custodial_sentence: 3,
+  excluded: 4,
+  ae_attendance: 5,
+  mental_health_contact: 6,
 } as const;
 
+/** Status flags and the linked-episode kind each reads. */
 const STATUS_FLAGS = {
   claiming_is: "IS",
   claiming_jsa: "JSA",
@@ -44,115 +51,168 @@ const STATUS_FLAGS = {
   drug_treatment: "DRUG_TREATMENT",
 } as const;
 
+/** Every flag column of `evaluation.person_windows`, in a fixed order. */
+export const FLAG_COLUMNS = [...Object.keys(EVENT_FLAGS), ...Object.keys(STATUS_FLAGS), "persistently_absent"] as const;
+
 export interface ExtractResult {
   readonly people: number;
   readonly rows: number;
 }
 
+const w = (i: number) => `w${i}`;
+const bound = (i: number, edge: "from" | "to" | "point") => `${w(i)}_${edge}`;
+
 export async function buildExtract(database: Database, pseudonymKey: string): Promise<ExtractResult> {
-  return database.withLock("troubled-families:extract", async (session) => {
-    await session.exec("truncate evaluation.person_windows");
-    const windows = WINDOWS.map((w) => `('${w}', ${WINDOW_MONTHS[w].from}, ${WINDOW_MONTHS[w].to}, ${WINDOW_MONTHS[w].point})`).join(", ");
-    const problemMask = `case fp.problem ${HEADLINE_PROBLEMS.map((p) => `when '${p}' then ${problemBit(p)}`).join(" ")} end`;
-    const bands = [...AGE_BANDS].reverse();
-    const ageBand = `case ${bands.map((b) => `when x.age >= ${AGE_BAND_FLOOR[b]} then '${b}'`).join(" ")} end`;
-    await session.exec(`
-      create temporary table extract_windows (name text primary key, from_months int, to_months int, point_months int);
-      insert into extract_windows values ${windows};
+  const partitions = Math.max(1, Math.min(2, database.parallelism));
+  const problemMask = `case fp.problem ${HEADLINE_PROBLEMS.map((p) => `when '${p}' then ${problemBit(p)}`).join(" ")} end`;
+  const ageBand = `case ${[...AGE_BANDS].reverse().map((b) => `when age >= ${AGE_BAND_FLOOR[b]} then '${b}'`).join(" ")} end`;
+  const key = (what: string, column: string) =>
+    `substr(encode(sha256(convert_to($1 || ':${what}:' || ${column}::text, 'UTF8')), 'hex'), 1, 20)`;
+  const windowBounds = WINDOWS.flatMap((name, i) =>
+    (["from", "to", "point"] as const).map((edge) => `(ref + make_interval(months => ${WINDOW_MONTHS[name][edge]}))::date as ${bound(i, edge)}`),
+  ).join(",\n             ");
 
-      create temporary table extract_people as
-      select p.id as person_id, f.id as family_id, f.la_code, la.region_code, la.region_name,
-             f.cohort::text as cohort, p.sex::text as sex,
-             coalesce(f.intervention_start, f.assessment_date) as ref,
-             extract(year from age(coalesce(f.intervention_start, f.assessment_date), p.date_of_birth))::int as age,
-             coalesce(pm.mask, 0)::smallint as problems
-        from families.people p
-        join families.families f on f.id = p.family_id
-        join families.local_authorities la on la.code = f.la_code
-        left join (select fp.family_id, bit_or(${problemMask}) as mask
-                     from eligibility.family_problems fp group by fp.family_id) pm on pm.family_id = f.id;
-      alter table extract_people add primary key (person_id);
-
-      create temporary table extract_bounds as
-      select x.person_id, w.name as window_name,
-             (x.ref + make_interval(months => w.from_months))::date as lo,
-             (x.ref + make_interval(months => w.to_months))::date as hi,
-             (x.ref + make_interval(months => w.point_months))::date as point
-        from extract_people x cross join extract_windows w;
-      create index on extract_bounds (person_id);
-
-      create temporary table extract_events as
-      select l.person_id, case o.disposal when 'CAUTION' then 'CAUTION' else 'CONVICTION' end as kind, o.disposal_date as d
-        from outcomes.linkage l join outcomes.pnc_offences o on l.dataset = 'PNC_OFFENCES' and o.id = l.record_id
-      union all
-      select l.person_id, 'CUSTODY', o.disposal_date
-        from outcomes.linkage l join outcomes.pnc_offences o on l.dataset = 'PNC_OFFENCES' and o.id = l.record_id
-       where o.disposal = 'CUSTODIAL_SENTENCE'
-      union all
-      select l.person_id, 'EXCLUSION', e.exclusion_date
-        from outcomes.linkage l join outcomes.npd_exclusions e on l.dataset = 'NPD_EXCLUSIONS' and e.id = l.record_id
-      union all
-      select l.person_id, h.setting::text, h.contact_date
-        from outcomes.linkage l join outcomes.health_contacts h on l.dataset = 'HEALTH_CONTACTS' and h.id = l.record_id;
-
-      create temporary table extract_statuses as
-      select l.person_id, b.benefit::text as kind, b.start_date as s, b.end_date as e
-        from outcomes.linkage l join outcomes.dwp_benefit_spells b on l.dataset = 'DWP_BENEFIT_SPELLS' and b.id = l.record_id
-      union all
-      select l.person_id, c.episode::text, c.start_date, c.end_date
-        from outcomes.linkage l join outcomes.dfe_children_services c on l.dataset = 'DFE_CHILDREN_SERVICES' and c.id = l.record_id
-      union all
-      select l.person_id, 'DRUG_TREATMENT', n.start_date, n.end_date
-        from outcomes.linkage l join outcomes.ndtms_episodes n on l.dataset = 'NDTMS_EPISODES' and n.id = l.record_id;
-
-      create temporary table extract_event_flags as
-      select b.person_id, b.window_name,
-             ${Object.entries(EVENT_FLAGS).map(([flag, kind]) => `bool_or(e.kind = '${kind}') as ${flag}`).join(",\n             ")}
-        from extract_events e join extract_bounds b on b.person_id = e.person_id and e.d >= b.lo and e.d < b.hi
-       group by 1, 2;
-
-      create temporary table extract_status_flags as
-      select b.person_id, b.window_name,
-             ${Object.entries(STATUS_FLAGS).map(([flag, kind]) => `bool_or(s.kind = '${kind}') as ${flag}`).join(",\n             ")}
-        from extract_statuses s join extract_bounds b
-          on b.person_id = s.person_id and s.s <= b.point and (s.e is null or s.e >= b.point)
-       group by 1, 2;
-
-      create temporary table extract_absence as
-      select b.person_id, b.window_name,
-             sum(a.sessions_authorised_absence + a.sessions_unauthorised_absence)::float8
-               / nullif(sum(a.sessions_possible), 0) > 0.10 as persistently_absent
-        from outcomes.linkage l
-        join outcomes.npd_attendance a on l.dataset = 'NPD_ATTENDANCE' and a.id = l.record_id
-        join extract_bounds b on b.person_id = l.person_id and a.term_start >= b.lo and a.term_start < b.hi
-       group by 1, 2;`);
-
-    const key = (what: string, column: string) =>
-      `substr(encode(sha256(convert_to($1 || ':${what}:' || ${column}::text, 'UTF8')), 'hex'), 1, 20)`;
-    const flags = [...Object.keys(EVENT_FLAGS), ...Object.keys(STATUS_FLAGS), "persistently_absent"];
-    const source = (flag: string) =>
-      flag in EVENT_FLAGS ? "ev" : flag in STATUS_FLAGS ? "st" : "pa";
-    await session.query(
-      `insert into evaluation.person_windows
-         (person_key, family_key, la_code, region_code, region_name, cohort, age_band, sex, problems, time_window, ${flags.join(", ")})
-       select ${key("person", "x.person_id")}, ${key("family", "x.family_id")}, x.la_code, x.region_code, x.region_name,
-              x.cohort::evaluation.cohort, (${ageBand})::evaluation.age_band, x.sex::evaluation.sex, x.problems,
-              w.name::evaluation."window",
-              ${flags.map((f) => `coalesce(${source(f)}.${f}, false)`).join(", ")}
-         from extract_people x
-        cross join extract_windows w
-         left join extract_event_flags ev on ev.person_id = x.person_id and ev.window_name = w.name
-         left join extract_status_flags st on st.person_id = x.person_id and st.window_name = w.name
-         left join extract_absence pa on pa.person_id = x.person_id and pa.window_name = w.name`,
+  await database.exec(`
+    truncate evaluation.person_windows;
+    drop table if exists pipeline.extract_people;
+    create unlogged table pipeline.extract_people (
+      person_id uuid, person_key varchar(24), family_key varchar(24), la_code varchar(9), region_code varchar(9),
+      region_name text, cohort evaluation.cohort, sex evaluation.sex, age_band evaluation.age_band, problems smallint,
+      part int, ref date,
+      ${WINDOWS.flatMap((_, i) => (["from", "to", "point"] as const).map((edge) => `${bound(i, edge)} date`)).join(", ")}
+    );`);
+  try {
+    // Pseudonyms, age band, problems and window boundaries: once per person.
+    await database.query(
+      `insert into pipeline.extract_people
+       select person_id, ${key("person", "person_id")}, ${key("family", "family_id")}, la_code, region_code, region_name,
+              cohort::evaluation.cohort, sex::evaluation.sex, (${ageBand})::evaluation.age_band, problems,
+              abs(hashtext(person_id::text)) % ${partitions}, ref,
+              ${windowBounds}
+         from (select p.id as person_id, f.id as family_id, f.la_code, la.region_code, la.region_name,
+                      f.cohort::text as cohort, p.sex::text as sex,
+                      coalesce(f.intervention_start, f.assessment_date) as ref,
+                      extract(year from age(coalesce(f.intervention_start, f.assessment_date), p.date_of_birth))::int as age,
+                      coalesce(pm.mask, 0)::smallint as problems
+                 from families.people p
+                 join families.families f on f.id = p.family_id
+                 join families.local_authorities la on la.code = f.la_code
+                 left join (select fp.family_id, bit_or(${problemMask}) as mask
+                              from eligibility.family_problems fp group by fp.family_id) pm on pm.family_id = f.id) x`,
       [pseudonymKey],
     );
-    const [counts] = await session.query<{ people: number; rows: number }>(
-      `select (select count(*)::int from extract_people) as people, (select count(*)::int from evaluation.person_windows) as rows`,
+    await database.exec("analyze pipeline.extract_people");
+    await Promise.all(Array.from({ length: partitions }, (_, part) => database.session((session) => buildPartition(session, part))));
+    await database.exec("analyze evaluation.person_windows");
+    const [counts] = await database.query<{ people: number; rows: number }>(
+      `select (select count(*)::int from pipeline.extract_people) as people, (select count(*)::int from evaluation.person_windows) as rows`,
     );
-    await session.exec(`
-      drop table extract_absence, extract_status_flags, extract_event_flags, extract_statuses, extract_events,
-                 extract_bounds, extract_people, extract_windows;
-      analyze evaluation.person_windows;`);
+    await buildCubes(database);
     return counts as ExtractResult;
-  });
+  } finally {
+    await database.exec("drop table if exists pipeline.extract_people");
+  }
+}
+
+/** Flags of every window for one partition of people, then their rows of the extract. */
+async function buildPartition(session: Database, part: number): Promise<void> {
+  const inWindow = (i: number, date: string) => `${date} >= x.${bound(i, "from")} and ${date} < x.${bound(i, "to")}`;
+  const covers = (i: number) => `s.s <= x.${bound(i, "point")} and (s.e is null or s.e >= x.${bound(i, "point")})`;
+  const eventColumns = Object.entries(EVENT_FLAGS).flatMap(([flag, kind]) =>
+    WINDOWS.map((_, i) => `bool_or(e.kind = ${kind} and ${inWindow(i, "e.d")}) as ${flag}_${i}`),
+  );
+  const statusColumns = Object.entries(STATUS_FLAGS).flatMap(([flag, kind]) =>
+    WINDOWS.map((_, i) => `bool_or(s.kind = '${kind}' and ${covers(i)}) as ${flag}_${i}`),
+  );
+  const absenceColumns = WINDOWS.map(
+    (_, i) =>
+      `coalesce(sum(a.missed) filter (where ${inWindow(i, "a.term_start")})::float8
+         / nullif(sum(a.possible) filter (where ${inWindow(i, "a.term_start")}), 0) > 0.10, false) as persistently_absent_${i}`,
+  );
+  const people = `pipeline.extract_people x`;
+  await session.exec(`
+    create temporary table extract_events_${part} as
+    select x.person_id, ${eventColumns.join(",\n           ")}
+      from (select l.person_id, case o.disposal when 'CAUTION' then 1 else 2 end as kind, o.disposal_date as d
+              from outcomes.linkage l join outcomes.pnc_offences o on l.dataset = 'PNC_OFFENCES' and o.id = l.record_id
+            union all
+            select l.person_id, 3, o.disposal_date
+              from outcomes.linkage l join outcomes.pnc_offences o on l.dataset = 'PNC_OFFENCES' and o.id = l.record_id
+             where o.disposal = 'CUSTODIAL_SENTENCE'
+            union all
+            select l.person_id, 4, e.exclusion_date
+              from outcomes.linkage l join outcomes.npd_exclusions e on l.dataset = 'NPD_EXCLUSIONS' and e.id = l.record_id
+            union all
+            select l.person_id, case h.setting when 'A_AND_E' then 5 else 6 end, h.contact_date
+              from outcomes.linkage l join outcomes.health_contacts h on l.dataset = 'HEALTH_CONTACTS' and h.id = l.record_id) e
+      join ${people} on x.person_id = e.person_id and x.part = ${part}
+     group by x.person_id`);
+  await session.exec(`
+    create temporary table extract_statuses_${part} as
+    select x.person_id, ${statusColumns.join(",\n           ")}
+      from (select l.person_id, b.benefit::text as kind, b.start_date as s, b.end_date as e
+              from outcomes.linkage l join outcomes.dwp_benefit_spells b on l.dataset = 'DWP_BENEFIT_SPELLS' and b.id = l.record_id
+            union all
+            select l.person_id, c.episode::text, c.start_date, c.end_date
+              from outcomes.linkage l join outcomes.dfe_children_services c on l.dataset = 'DFE_CHILDREN_SERVICES' and c.id = l.record_id
+            union all
+            select l.person_id, 'DRUG_TREATMENT', n.start_date, n.end_date
+              from outcomes.linkage l join outcomes.ndtms_episodes n on l.dataset = 'NDTMS_EPISODES' and n.id = l.record_id) s
+      join ${people} on x.person_id = s.person_id and x.part = ${part}
+     group by x.person_id`);
+  await session.exec(`
+    create temporary table extract_absence_${part} as
+    select x.person_id, ${absenceColumns.join(",\n           ")}
+      from (select l.person_id, a.term_start,
+                   a.sessions_authorised_absence + a.sessions_unauthorised_absence as missed, a.sessions_possible as possible
+              from outcomes.linkage l join outcomes.npd_attendance a on l.dataset = 'NPD_ATTENDANCE' and a.id = l.record_id) a
+      join ${people} on x.person_id = a.person_id and x.part = ${part}
+     group by x.person_id`);
+  // Temporary tables have no statistics until analysed; the join below needs them.
+  await session.exec(`analyze extract_events_${part}, extract_statuses_${part}, extract_absence_${part}`);
+
+  // One insert per window, each reading that window's columns: no per-row choice among five.
+  const source = (name: string) => (name in EVENT_FLAGS ? "ev" : name in STATUS_FLAGS ? "st" : "pa");
+  for (const [i, name] of WINDOWS.entries()) {
+    await session.exec(`
+      insert into evaluation.person_windows
+        (person_key, family_key, la_code, region_code, region_name, cohort, age_band, sex, problems, time_window, ${FLAG_COLUMNS.join(", ")})
+      select x.person_key, x.family_key, x.la_code, x.region_code, x.region_name, x.cohort, x.age_band, x.sex, x.problems,
+             '${name}'::evaluation."window",
+             ${FLAG_COLUMNS.map((f) => `coalesce(${source(f)}.${f}_${i}, false)`).join(", ")}
+        from ${people}
+        left join extract_events_${part} ev on ev.person_id = x.person_id
+        left join extract_statuses_${part} st on st.person_id = x.person_id
+        left join extract_absence_${part} pa on pa.person_id = x.person_id
+       where x.part = ${part}`);
+  }
+  await session.exec(`drop table extract_events_${part}, extract_statuses_${part}, extract_absence_${part}`);
+}
+
+/**
+ * Pre-aggregated counts over the extract, so that a table of counts reads a
+ * few thousand cells rather than millions of person-windows: `cells` by
+ * window, cohort, authority, age band and sex; `problem_cells` the same per
+ * headline problem (a person with several problems counts under each).
+ * Coarser tables are sums of these cells.
+ */
+export async function buildCubes(database: Database): Promise<void> {
+  const counts = ["count(*)::int as people", ...FLAG_COLUMNS.map((f) => `(count(*) filter (where ${f}))::int as ${f}`)].join(", ");
+  const dims = "time_window, cohort, la_code, region_code, region_name, age_band, sex";
+  const sums = ["sum(people)::int as people", ...FLAG_COLUMNS.map((f) => `sum(${f})::int as ${f}`)].join(", ");
+  // CREATE TABLE AS may aggregate in parallel (INSERT ... SELECT may not); the results are small.
+  await database.exec(`
+    truncate evaluation.cells, evaluation.problem_cells;
+    drop table if exists pipeline.cube_scratch;
+    create unlogged table pipeline.cube_scratch as
+    select ${dims}, problems, ${counts} from evaluation.person_windows group by ${dims}, problems;
+    insert into evaluation.cells (${dims}, people, ${FLAG_COLUMNS.join(", ")})
+    select ${dims}, ${sums} from pipeline.cube_scratch group by ${dims};
+    insert into evaluation.problem_cells (${dims}, problem, people, ${FLAG_COLUMNS.join(", ")})
+    select ${dims}, p.problem::evaluation.headline_problem, ${sums}
+      from pipeline.cube_scratch
+      join (values ${HEADLINE_PROBLEMS.map((p) => `(${problemBit(p)}, '${p}')`).join(", ")}) as p(bit, problem) on (problems & p.bit) <> 0
+     group by ${dims}, p.problem;
+    drop table pipeline.cube_scratch;
+    analyze evaluation.cells, evaluation.problem_cells;`);
 }

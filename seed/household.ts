@@ -2,7 +2,7 @@ import type { Cohort, EthnicGroup, FamilyStatus, HeadlineProblem, Relationship, 
 import { ETHNIC_GROUPS, HEADLINE_PROBLEMS } from "../lib/domain.js";
 import { LOCAL_AUTHORITIES, type LocalAuthorityRecord } from "../lib/data/local-authorities.js";
 import { birthEra, FAMILY_NAMES, GIVEN_NAMES } from "./data/names.js";
-import { addMonths, ageOn, day } from "./days.js";
+import { addMonths, ageOn, day, yearOf } from "./days.js";
 import { nationalInsuranceNumber, postcode, uniquePupilNumber } from "./identifiers.js";
 import { PARAMETERS } from "./parameters.js";
 import { Random, WeightedTable } from "./random.js";
@@ -71,7 +71,7 @@ for (const [era, bySex] of Object.entries(GIVEN_NAMES)) {
 }
 
 function givenName(sex: Sex, dateOfBirth: number, random: Random): string {
-  const year = new Date(dateOfBirth * 86_400_000).getUTCFullYear();
+  const year = yearOf(dateOfBirth);
   return (givenNames.get(`${birthEra(year)}:${sex}`) as WeightedTable<string>).pick(random);
 }
 
@@ -142,7 +142,7 @@ export function generateHousehold(seed: number, index: number): Household {
     const ageAtAssessment = ageOn(dateOfBirth, assessmentDate);
     // Everyone 16 or over by the end of the data has a NINo; pupils of the data's years have a UPN.
     const nino = ageOn(dateOfBirth, DATA_TO) >= 16 ? nationalInsuranceNumber(slot, seed, random) : null;
-    const birthYear = new Date(dateOfBirth * 86_400_000).getUTCFullYear();
+    const birthYear = yearOf(dateOfBirth);
     const upn =
       ageOn(dateOfBirth, DATA_TO) >= 4 && ageOn(dateOfBirth, DATA_FROM) <= 16
         ? uniquePupilNumber(slot, seed, authority.dfeNumber, Math.max(2000, birthYear + 4))
@@ -189,7 +189,7 @@ export function generateHousehold(seed: number, index: number): Household {
     index,
     id,
     authority,
-    caseReference: `TF/${authority.dfeNumber}/${new Date(assessmentDate * 86_400_000).getUTCFullYear()}/${String(index + 1).padStart(7, "0")}`,
+    caseReference: `TF/${authority.dfeNumber}/${yearOf(assessmentDate)}/${String(index + 1).padStart(7, "0")}`,
     cohort,
     status,
     assessmentDate,

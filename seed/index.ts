@@ -41,6 +41,8 @@ const BATCH_FAMILIES = 500;
 
 /** Tables the seed owns and replaces, children before parents. */
 const REPLACED_TABLES = [
+  "evaluation.cells",
+  "evaluation.problem_cells",
   "evaluation.person_windows",
   "outcomes.linkage",
   "outcomes.linkage_runs",
@@ -98,11 +100,8 @@ export async function runSeed(database: Database, options: SeedOptions): Promise
     const generateMs = Date.now() - generateStarted;
     const totalRows = Object.values(rows).reduce((a, b) => a + b, 0);
 
-    progress("index", options.families, totalRows);
-    const indexStarted = Date.now();
-    await createSecondary(database, secondary);
+    // Statistics for the planner; keys and indexes come back once, at the end.
     await database.exec(`analyze ${SEED_TABLE_NAMES.map((t) => SEED_TABLES[t].table).join(", ")}`);
-    const indexMs = Date.now() - indexStarted;
 
     progress("link", options.families, totalRows);
     const linkStarted = Date.now();
@@ -113,6 +112,11 @@ export async function runSeed(database: Database, options: SeedOptions): Promise
     const extractStarted = Date.now();
     const extract = await buildExtract(database, options.pseudonymKey);
     const extractMs = Date.now() - extractStarted;
+
+    progress("index", options.families, totalRows);
+    const indexStarted = Date.now();
+    await createSecondary(database, secondary);
+    const indexMs = Date.now() - indexStarted;
 
     const summary: SeedSummary = {
       seed: options.seed,

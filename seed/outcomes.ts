@@ -1,6 +1,6 @@
 import type { Benefit, ChildrenServicesEpisode, Dataset, HeadlineProblem, HealthSetting, Sex } from "../lib/domain.js";
 import type { RowSink, SeedTable } from "./copy-rows.js";
-import { addMonths, ageOn, isoDay, parts } from "./days.js";
+import { addMonths, ageOn, fromParts, isoDay, parts } from "./days.js";
 import { generateHousehold, TIMELINE_DAYS, type Household, type Member } from "./household.js";
 import { pncId, postcode, reformatPostcode, typo } from "./identifiers.js";
 import { PARAMETERS, type Curve, type EventOutcome, type OutcomeTarget, type StatusOutcome, type StatusTarget } from "./parameters.js";
@@ -273,8 +273,12 @@ class FamilyRecords {
     return this.h.cohort === "TREATMENT" && !this.options.noEffect ? target.treatment : target.comparison;
   }
 
-  /** Six-month segments from the reference date, clipped to the data period. */
+  private segmentCache: Array<{ k: number; from: number; to: number; share: number }> | undefined;
+  private pointCache: Array<{ j: number; t: number }> | undefined;
+
+  /** Six-month segments from the reference date, clipped to the data period (the same for every member). */
   private segments(): Array<{ k: number; from: number; to: number; share: number }> {
+    if (this.segmentCache) return this.segmentCache;
     const r = this.h.referenceDate;
     const result = [];
     for (let k = -4; k < 8; k++) {
@@ -284,6 +288,20 @@ class FamilyRecords {
       const to = Math.min(end, DATA_TO + 1);
       if (to > from) result.push({ k, from, to, share: (to - from) / (end - start) });
     }
+    this.segmentCache = result;
+    return result;
+  }
+
+  /** Six-monthly points from the reference date within the data period, where statuses are observed. */
+  private points(): Array<{ j: number; t: number }> {
+    if (this.pointCache) return this.pointCache;
+    const r = this.h.referenceDate;
+    const result = [];
+    for (let j = -4; j <= 8; j++) {
+      const t = addMonths(r, 6 * j);
+      if (t >= DATA_FROM && t <= DATA_TO) result.push({ j, t });
+    }
+    this.pointCache = result;
     return result;
   }
 
@@ -318,13 +336,10 @@ class FamilyRecords {
    * points, so the extract reads back the chain.
    */
   private episodes(target: StatusTarget, multiplier: number): Array<{ start: number; end: number | null }> {
-    const r = this.h.referenceDate;
     const points: number[] = [];
     const marginals: number[] = [];
     const c = this.curve(target);
-    for (let j = -4; j <= 8; j++) {
-      const t = addMonths(r, 6 * j);
-      if (t < DATA_FROM || t > DATA_TO) continue;
+    for (const { j, t } of this.points()) {
       points.push(t);
       const base = j <= 0 ? target.before12 : (c[Math.min(j, 4) - 1] as number);
       marginals.push(Math.min(0.95, base * multiplier));
@@ -372,7 +387,7 @@ class FamilyRecords {
     let dob = m.dateOfBirth;
     if (r.chance(e.dateOfBirthDayMonthSwap)) {
       const d = parts(dob);
-      if (d.day <= 12 && d.day !== d.month) dob = Math.round(Date.UTC(d.year, d.day - 1, d.month) / 86_400_000);
+      if (d.day <= 12 && d.day !== d.month) dob = fromParts(d.year, d.day, d.month);
       else dob += 1;
     } else if (r.chance(e.dateOfBirthOffByOneDay)) {
       dob += r.chance(0.5) ? 1 : -1;
@@ -509,25 +524,29 @@ class FamilyRecords {
   }
 
   /**
-   * Termly attendance while the child is of compulsory school age. Whether a
-   * term is persistently absent (over 10% of sessions missed) follows a chain
-   * over terms whose marginals follow the persistent-absence target.
+   * Termly attendance while the child is of compulsory school age, for the
+   * terms the evaluation asked the National Pupil Database for (12 months
+   * before the reference date to 24 months after). Whether a term is
+   * persistently absent (over 10% of sessions missed) follows a chain over
+   * terms whose marginals follow the persistent-absence target.
    */
   private attendance(m: Member, multiplier: number): void {
     if (!m.upn) return;
     const target = P.outcomes.statuses.persistentAbsence;
     const r = this.h.referenceDate;
     const c = this.curve(target);
+    const requestFrom = addMonths(r, -12);
+    const requestTo = addMonths(r, 24);
     let previous: { pa: boolean; pi: number } | null = null;
     // Academic years 2014/15 (its summer term) to 2020/21 (its autumn term).
     for (let year = 2014; year <= 2020; year++) {
       const terms: Array<[string, number, number]> = [
-        ["AUTUMN", Math.round(Date.UTC(year, 8, 1) / 86_400_000), 140],
-        ["SPRING", Math.round(Date.UTC(year + 1, 0, 4) / 86_400_000), 116],
-        ["SUMMER", Math.round(Date.UTC(year + 1, 3, 20) / 86_400_000), 124],
+        ["AUTUMN", fromParts(year, 9, 1), 140],
+        ["SPRING", fromParts(year + 1, 1, 4), 116],
+        ["SUMMER", fromParts(year + 1, 4, 20), 124],
       ];
       for (const [term, start, sessions] of terms) {
-        if (start < DATA_FROM || start > DATA_TO) continue;
+        if (start < requestFrom || start >= requestTo) continue;
         const age = ageOn(m.dateOfBirth, start);
         if (age < 5 || age > 15) continue;
         const monthsFromReference = (start - r) / 30.44;

@@ -100,13 +100,13 @@ export const PARAMETERS = {
     partnerShare: 0.45,
     partnerSameSexShare: 0.04,
     partnerSharesSurnameShare: 0.6,
+    /** About 3.2 people a family, as in the national evaluation (1.2 million people in 400,000 families). */
     childCountWeights: [
-      [1, 25],
-      [2, 30],
-      [3, 22],
-      [4, 13],
-      [5, 7],
-      [6, 3],
+      [1, 58],
+      [2, 28],
+      [3, 9],
+      [4, 4],
+      [5, 1],
     ] as const,
     /** A parent's age when a child was born. */
     parentAgeAtBirth: [16, 45] as const,

@@ -40,6 +40,10 @@ export interface Database {
   refreshTypes(): Promise<void>;
   /** Runs `fn` on one session holding a Postgres advisory lock (serialises migrations across processes). */
   withLock<T>(key: string, fn: (session: Database) => Promise<T>): Promise<T>;
+  /** Runs `fn` on a session of its own (temporary tables live as long as it). */
+  session<T>(fn: (session: Database) => Promise<T>): Promise<T>;
+  /** How many sessions can work side by side: the pool for PostgreSQL, one for PGlite. */
+  readonly parallelism: number;
   close(): Promise<void>;
 }
 
@@ -77,11 +81,16 @@ export interface OpenOptions {
   /** Directory for the embedded database; `memory://` for a throw-away one. */
   readonly dataDir?: string;
   readonly poolSize?: number;
+  /**
+   * Server settings for every PostgreSQL session of this connection, such as
+   * `{ work_mem: "256MB" }` for the seed's large joins and aggregates.
+   */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite database. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 24);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 24, options.settings ?? {});
   return openPglite(options.dataDir ?? "memory://");
 }
 
@@ -100,13 +109,16 @@ export function redactUrl(databaseUrl: string): string {
   }
 }
 
-async function openPostgres(databaseUrl: string, poolSize: number): Promise<Database> {
+async function openPostgres(databaseUrl: string, poolSize: number, settings: Readonly<Record<string, string>>): Promise<Database> {
   // pg falls back to $USER for a role the URL does not name, and fails when
   // USER is unset (as in some CI shells): name the role in the URL itself.
   const url = new URL(databaseUrl);
   if (!url.username) url.username = "postgres";
   const pool = new pg.Pool({
     connectionString: url.toString(),
+    options: Object.entries(settings)
+      .map(([name, value]) => `-c ${name}=${value}`)
+      .join(" "),
     max: poolSize,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
@@ -188,18 +200,30 @@ function postgresDatabase(
       };
     },
     async refreshTypes() {},
-    async withLock(key, fn) {
-      const session = "release" in client ? client : await client.connect();
+    parallelism: "release" in client ? 1 : (client as pg.Pool).options.max ?? 1,
+    async session(fn) {
+      if ("release" in client) return fn(self);
+      const session = await (client as pg.Pool).connect();
+      let failed: Error | undefined;
       try {
-        await session.query("select pg_advisory_lock(hashtext($1))", [key]);
-        try {
-          return await fn(postgresDatabase(session, stats, async () => undefined));
-        } finally {
-          await session.query("select pg_advisory_unlock(hashtext($1))", [key]);
-        }
+        return await fn(postgresDatabase(session, stats, async () => undefined));
+      } catch (err) {
+        failed = err as Error;
+        throw err;
       } finally {
-        if (session !== client) (session as pg.PoolClient).release();
+        // A session that failed mid-statement may hold temporary state: discard it.
+        session.release(failed);
       }
+    },
+    async withLock(key, fn) {
+      return self.session(async (session) => {
+        await session.exec(`select pg_advisory_lock(hashtext('${key.replace(/'/g, "''")}'))`);
+        try {
+          return await fn(session);
+        } finally {
+          await session.exec(`select pg_advisory_unlock(hashtext('${key.replace(/'/g, "''")}'))`);
+        }
+      });
     },
     close,
   };
@@ -273,6 +297,10 @@ async function openPglite(dataDir: string): Promise<Database> {
     },
     async refreshTypes() {
       await pglite.refreshArrayTypes();
+    },
+    parallelism: 1,
+    async session(fn) {
+      return fn(self);
     },
     // One embedded instance per process and directory (see lockDataDir): there
     // is no other session to serialise against.

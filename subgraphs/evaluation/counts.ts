@@ -1,4 +1,4 @@
-import { HEADLINE_PROBLEMS, problemBit, WINDOWS, type AgeBand, type Cohort, type HeadlineProblem, type Sex, type Window } from "../../lib/domain.js";
+import { WINDOWS, type AgeBand, type Cohort, type HeadlineProblem, type Sex, type Window } from "../../lib/domain.js";
 import { badInput } from "../../lib/errors.js";
 import { ageBandsOf, MEASURE_DEFINITIONS, type Measure } from "../../lib/measures.js";
 import type { Database } from "../../lib/db/client.js";
@@ -39,21 +39,21 @@ export interface CountRow {
   readonly withOutcome: number;
 }
 
-/** Column(s) of `evaluation.person_windows` each dimension groups by. */
+/** Column(s) of the count cubes each dimension groups by. */
 const DIMENSION_COLUMNS: Record<Dimension, readonly string[]> = {
   LOCAL_AUTHORITY: ["w.la_code"],
   REGION: ["w.region_code", "w.region_name"],
-  HEADLINE_PROBLEM: ["p.problem"],
+  HEADLINE_PROBLEM: ["w.problem"],
   AGE_BAND: ["w.age_band"],
   SEX: ["w.sex"],
 };
 
-const PROBLEM_VALUES = HEADLINE_PROBLEMS.map((p) => `(${problemBit(p)}, '${p}')`).join(", ");
-
 /**
  * Counts people, and people with the outcome, per cohort, window and the
- * requested breakdowns: one SQL statement over the research extract. Only the
- * measure's age bands are counted, and only `scope`'s authority when given. Every identifier in the statement comes
+ * requested breakdowns: one SQL statement summing the count cubes the extract
+ * step built (evaluation.cells, or evaluation.problem_cells when headline
+ * problems are involved). Only the measure's age bands are counted, and only
+ * `scope`'s authority when given. Every identifier in the statement comes
  * from the tables above, never from the request; values travel as parameters.
  */
 export async function countOutcomes(database: Database, request: CountsRequest, scope: string | undefined): Promise<CountRow[]> {
@@ -79,25 +79,23 @@ export async function countOutcomes(database: Database, request: CountsRequest, 
   if (f.localAuthority != null) where.push(`w.la_code = ${param(requireLocalAuthority(f.localAuthority, "filter.localAuthority"))}`);
   if (f.region != null) where.push(`w.region_code = ${param(requireRegion(f.region, "filter.region"))}`);
   if (f.cohort != null) where.push(`w.cohort = ${param(f.cohort)}::evaluation.cohort`);
-  if (f.headlineProblem != null) where.push(`(w.problems & ${param(problemBit(f.headlineProblem))}::smallint) <> 0`);
+  const byProblem = by.includes("HEADLINE_PROBLEM") || f.headlineProblem != null;
+  if (f.headlineProblem != null) where.push(`w.problem = ${param(f.headlineProblem)}::evaluation.headline_problem`);
   if (f.ageBand != null) where.push(`w.age_band = ${param(f.ageBand)}::evaluation.age_band`);
   if (f.sex != null) where.push(`w.sex = ${param(f.sex)}::evaluation.sex`);
 
   const groupColumns = ["w.cohort", "w.time_window", ...by.flatMap((d) => DIMENSION_COLUMNS[d])];
-  const join = by.includes("HEADLINE_PROBLEM")
-    ? `join (values ${PROBLEM_VALUES}) as p(bit, problem) on (w.problems & p.bit) <> 0`
-    : "";
   const text = `
     select w.cohort, w.time_window,
       ${by.includes("LOCAL_AUTHORITY") ? "w.la_code" : "null"} as la_code,
       ${by.includes("REGION") ? "w.region_code" : "null"} as region_code,
       ${by.includes("REGION") ? "w.region_name" : "null"} as region_name,
-      ${by.includes("HEADLINE_PROBLEM") ? "p.problem" : "null"} as problem,
+      ${by.includes("HEADLINE_PROBLEM") ? "w.problem::text" : "null"} as problem,
       ${by.includes("AGE_BAND") ? "w.age_band::text" : "null"} as age_band,
       ${by.includes("SEX") ? "w.sex::text" : "null"} as sex,
-      count(*)::int as people,
-      count(*) filter (where w.${definition.flag})::int as with_outcome
-    from evaluation.person_windows w ${join}
+      sum(w.people)::int as people,
+      sum(w.${definition.flag})::int as with_outcome
+    from ${byProblem ? "evaluation.problem_cells" : "evaluation.cells"} w
     where ${where.join(" and ")}
     group by ${groupColumns.join(", ")}
     order by ${groupColumns.join(", ")}`;
