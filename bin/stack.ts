@@ -10,6 +10,7 @@ import { loadOrCreateSecret } from "../lib/secrets.js";
 import { startGateway } from "../gateway/server.js";
 import { SUPERGRAPH_PATH } from "../schema/compose.js";
 import { SUBGRAPHS } from "../subgraphs/index.js";
+import { DataReadiness } from "../subgraphs/readiness.js";
 import { startSubgraph } from "../subgraphs/server.js";
 
 /** Which services this process runs: everything (`npm start`), or one of them. */
@@ -42,12 +43,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const servers: RunningServer[] = [];
   const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
   let gatewayUrl: string | undefined;
+  // One readiness check shared by the data subgraphs of this process; the audit log does not depend on the seed.
+  const readiness = new DataReadiness(options.database);
   try {
     for (const name of SUBGRAPH_NAMES) {
       if (!options.services.includes(name)) continue;
       const server = await startSubgraph(SUBGRAPHS[name], {
         database: options.database,
         internalContext,
+        readiness: name === "audit" ? undefined : readiness,
         logger,
         host: config.host,
         port: config.subgraphPorts[name],

@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import type { Fetcher } from "@apollo/utils.fetcher";
+import type { Fetcher, FetcherResponse } from "@apollo/utils.fetcher";
+import { GraphQLError } from "graphql";
 import { INTERNAL_CONTEXT_HEADER } from "../lib/auth/internal-context.js";
 import type { GatewayContext } from "./context.js";
 
@@ -18,5 +19,13 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     // (the supergraph is static), and without a context a subgraph answers 401.
     if (!context?.internalContext) return;
     request.http?.headers.set(INTERNAL_CONTEXT_HEADER, await context.internalContext);
+  }
+
+  /** A subgraph refusing while its data is reloaded is worth telling the caller; anything else stays masked. */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    if (response.status === 503) {
+      return new GraphQLError("The data is being reloaded; try again shortly.", { extensions: { code: "SERVICE_UNAVAILABLE" } });
+    }
+    return super.errorFromResponse(response);
   }
 }

@@ -7,9 +7,12 @@ import { apolloOptions, createGraphQLHandler, HttpError, serve, type RunningServ
 import type { Logger } from "../lib/logger.js";
 import type { SubgraphContext, SubgraphModule } from "./module.js";
 import { subgraphPrivacyPlugin } from "./privacy.js";
+import type { DataReadiness } from "./readiness.js";
 
 export interface SubgraphServerOptions {
   readonly database: Database;
+  /** Data subgraphs answer 503 while the seeded data is being replaced; absent for those that do not depend on it. */
+  readonly readiness?: DataReadiness;
   readonly internalContext: InternalContext;
   readonly logger: Logger;
 }
@@ -37,11 +40,15 @@ export async function createSubgraphHandler<L>(module: SubgraphModule<L>, option
   const handler = createGraphQLHandler<SubgraphContext<L>>({
     apollo,
     logger,
+    ready: () => options.readiness?.lastKnown ?? true,
     async authenticate(req) {
       const header = req.headers[INTERNAL_CONTEXT_HEADER];
       const caller = await options.internalContext.verify(typeof header === "string" ? header : undefined);
       if (!caller) {
         throw new HttpError(401, "UNAUTHENTICATED", "This service only answers calls from the gateway.");
+      }
+      if (options.readiness && !(await options.readiness.ready())) {
+        throw new HttpError(503, "UNAVAILABLE", "The data is being reloaded; try again shortly.", { "retry-after": "5" });
       }
       return {
         caller,

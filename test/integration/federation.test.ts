@@ -266,3 +266,28 @@ describe.each(DRIVERS)("the federation on %s", (driver) => {
     });
   });
 });
+
+describe.each(DRIVERS)("while the data is being replaced, on %s", (driver) => {
+  let t: TestStack;
+  beforeAll(async () => {
+    t = await startTestStack(driver, { families: 20 });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("answers that the data is being reloaded, serves nothing half-loaded, and serves again once the run finishes", async () => {
+    const query = `{ families(first: 1) { edges { node { id } } } }`;
+    expect((await t.query("researcher", query)).status).toBe(200);
+    const [run] = await t.db.database.query<{ id: number }>(
+      `insert into pipeline.runs (status, seed, families) values ('loading', 1, 1) returning id`,
+    );
+    await new Promise((r) => setTimeout(r, 1_100));
+    const during = await t.query("researcher", query);
+    expect(during.body.data?.families ?? null).toBeNull();
+    expect(during.body.errors![0]).toMatchObject({ message: "The data is being reloaded; try again shortly.", extensions: { code: "SERVICE_UNAVAILABLE" } });
+    await t.db.database.query(`update pipeline.runs set status = 'ready' where id = $1`, [run!.id]);
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect((await t.query("researcher", query)).body.data!.families.edges).toHaveLength(1);
+  });
+});
