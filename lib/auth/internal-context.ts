@@ -16,14 +16,20 @@ const LIFETIME_SECONDS = 60;
 
 export class InternalContext {
   private readonly key: Uint8Array;
+  /** Contexts already verified, until they expire: every subgraph call of a request carries the same one. */
+  private readonly verified = new Map<string, { caller: Caller; expiresAt: number }>();
 
   constructor(secret: string) {
     if (secret.length < 32) throw new Error("the internal context secret must be at least 32 characters");
     this.key = new TextEncoder().encode(secret);
   }
 
-  /** One token per request, reused for every subgraph call the request makes. */
-  async sign(caller: Caller): Promise<string> {
+  /**
+   * One token per request, reused for every subgraph call the request makes.
+   * A longer lifetime is for tools only (the benchmark signs one for peer
+   * gateways, which cannot sign their own).
+   */
+  async sign(caller: Caller, lifetimeSeconds = LIFETIME_SECONDS): Promise<string> {
     const claims: Record<string, unknown> = { role: caller.role, rid: caller.requestId };
     if (caller.localAuthority) claims.la = caller.localAuthority;
     return new SignJWT(claims)
@@ -32,13 +38,15 @@ export class InternalContext {
       .setAudience(AUDIENCE)
       .setSubject(caller.subject)
       .setIssuedAt()
-      .setExpirationTime(Math.floor(Date.now() / 1000) + LIFETIME_SECONDS)
+      .setExpirationTime(Math.floor(Date.now() / 1000) + lifetimeSeconds)
       .sign(this.key);
   }
 
   /** The caller a signed context carries, or null when it is missing, expired, forged or malformed. */
   async verify(token: string | undefined): Promise<Caller | null> {
     if (!token) return null;
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.caller;
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,
@@ -50,7 +58,10 @@ export class InternalContext {
       if (!isRole(role) || typeof rid !== "string" || typeof sub !== "string") return null;
       if (la !== undefined && typeof la !== "string") return null;
       if ((role === "la_officer") !== (la !== undefined)) return null;
-      return { subject: sub, role, localAuthority: la, requestId: rid };
+      const caller: Caller = { subject: sub, role, localAuthority: la, requestId: rid };
+      if (this.verified.size >= 10_000) this.verified.clear();
+      this.verified.set(token, { caller, expiresAt: (payload.exp as number) * 1000 });
+      return caller;
     } catch {
       return null;
     }

