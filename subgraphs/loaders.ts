@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Caller } from "../lib/auth/caller.js";
+import type { Database } from "../lib/db/client.js";
 import { rowScope, type DataClass } from "../lib/privacy/policy.js";
 
 /**
@@ -9,21 +10,41 @@ import { rowScope, type DataClass } from "../lib/privacy/policy.js";
  * its size (keys travel as one array parameter, so the statement text is the
  * same for 1 key or 2,000), results come back in key order, and a key with no
  * row fails only its own slot: null for one row, [] for a list.
+ *
+ * Because the text never changes, each loader's statement is prepared once
+ * per database and reused by every request (PostgreSQL parses and plans it
+ * once per connection instead of once per batch).
  */
 
-/** `column = any($1::type[])`: one parameter however many keys. */
-export function anyOf(column: AnyPgColumn, keys: readonly unknown[], pgType: "uuid" | "text" | "varchar"): SQL {
-  return sql`${column} = any(${sql.param(keys)}::${sql.raw(pgType)}[])`;
+/** `column = any($keys::type[])`: one parameter however many keys. */
+export function anyOf(column: AnyPgColumn, pgType: "uuid" | "text" | "varchar"): SQL {
+  return sql`${column} = any(${sql.placeholder("keys")}::${sql.raw(pgType)}[])`;
 }
 
 /**
- * The row-scope condition for a caller (`la_code = <their authority>` for a
- * council officer, under the policy's "own" access), or undefined for every
- * row. Data access applies it; resolvers never decide scope themselves.
+ * Row scope as part of the statement: `$la is null or la_code = $la`, where
+ * `$la` is the caller's authority under the policy's "own" access (a council
+ * officer) and null for everyone else. Data access applies it; resolvers
+ * never decide scope themselves.
  */
-export function scopedTo(column: AnyPgColumn, caller: Caller, dataClass: DataClass): SQL | undefined {
-  const la = rowScope(caller, dataClass);
-  return la === undefined ? undefined : sql`${column} = ${la}`;
+export function inScope(column: AnyPgColumn): SQL {
+  return sql`(${sql.placeholder("la")}::varchar is null or ${column} = ${sql.placeholder("la")})`;
+}
+
+/** The `la` parameter of `inScope` for this caller and class of data. */
+export function scopeOf(caller: Caller, dataClass: DataClass): string | null {
+  return rowScope(caller, dataClass) ?? null;
+}
+
+const preparedByDatabase = new WeakMap<Database, Map<string, unknown>>();
+
+/** A statement prepared once per database under `name`, built by `build` on first use. */
+export function preparedOnce<T>(database: Database, name: string, build: () => T): T {
+  let statements = preparedByDatabase.get(database);
+  if (!statements) preparedByDatabase.set(database, (statements = new Map()));
+  let statement = statements.get(name) as T | undefined;
+  if (!statement) statements.set(name, (statement = build()));
+  return statement;
 }
 
 /** One row (or null) per key. */

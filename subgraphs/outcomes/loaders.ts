@@ -3,7 +3,7 @@ import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Caller } from "../../lib/auth/caller.js";
 import type { Database, Db } from "../../lib/db/client.js";
 import type { Dataset } from "../../lib/domain.js";
-import { anyOf, listLoader } from "../loaders.js";
+import { anyOf, listLoader, preparedOnce } from "../loaders.js";
 import {
   dfeChildrenServices,
   dwpBenefitSpells,
@@ -16,9 +16,10 @@ import {
 } from "./tables.js";
 
 /**
- * A loader of one dataset's records per person: through the linkage table,
- * selecting only the outcome columns (the department's copy of the
- * identifiers is never read at request time).
+ * A prepared statement reading one dataset's records per person: through the
+ * linkage table, selecting only the outcome columns (the department's copy of
+ * the identifiers is never read at request time). No row scope: the policy
+ * refuses linked data outright to the one role that has a scope.
  */
 function linkedRecords<C extends Record<string, AnyPgColumn>>(
   db: Db,
@@ -27,24 +28,18 @@ function linkedRecords<C extends Record<string, AnyPgColumn>>(
   columns: C,
   order: AnyPgColumn,
 ) {
-  return listLoader<string, { personId: string } & { [K in keyof C]: C[K]["_"]["data"] }>(
-    async (personIds) => {
-      const rows = await db
-        .select({ personId: linkage.personId, ...columns })
-        .from(linkage)
-        .innerJoin(table, and(eq(linkage.dataset, dataset), eq(table.id, linkage.recordId)) as SQL)
-        .where(anyOf(linkage.personId, personIds, "uuid"))
-        .orderBy(asc(linkage.personId), asc(order), asc(linkage.recordId));
-      return rows as never;
-    },
-    (row) => row.personId,
-  );
+  return db
+    .select({ personId: linkage.personId, ...columns })
+    .from(linkage)
+    .innerJoin(table, and(eq(linkage.dataset, dataset), eq(table.id, linkage.recordId)) as SQL)
+    .where(anyOf(linkage.personId, "uuid"))
+    .orderBy(asc(linkage.personId), asc(order), asc(linkage.recordId))
+    .prepare(`linked_${dataset.toLowerCase()}`);
 }
 
-/** Per-request loaders of the outcomes subgraph. */
-export function createOutcomesLoaders(database: Database, _caller: Caller) {
+function statements(database: Database) {
   const { db } = database;
-  return {
+  return preparedOnce(database, "outcomes", () => ({
     offences: linkedRecords(
       db,
       pncOffences,
@@ -110,15 +105,32 @@ export function createOutcomesLoaders(database: Database, _caller: Caller) {
       { substance: ndtmsEpisodes.substance, startDate: ndtmsEpisodes.startDate, endDate: ndtmsEpisodes.endDate },
       ndtmsEpisodes.startDate,
     ),
-    linkedRecords: listLoader<string, typeof linkage.$inferSelect>(
-      (personIds) =>
-        db
-          .select()
-          .from(linkage)
-          .where(anyOf(linkage.personId, personIds, "uuid"))
-          .orderBy(asc(linkage.personId), asc(linkage.dataset), asc(linkage.recordId)),
-      (row) => row.personId,
-    ),
+    linkedRecords: db
+      .select()
+      .from(linkage)
+      .where(anyOf(linkage.personId, "uuid"))
+      .orderBy(asc(linkage.personId), asc(linkage.dataset), asc(linkage.recordId))
+      .prepare("linked_records"),
+  }));
+}
+
+type Statements = ReturnType<typeof statements>;
+type Rows<K extends keyof Statements> = Awaited<ReturnType<Statements[K]["execute"]>>[number];
+
+/** Per-request loaders of the outcomes subgraph: one per field, each one statement per batch. */
+export function createOutcomesLoaders(database: Database, _caller: Caller) {
+  const q = statements(database);
+  const loader = <K extends keyof Statements>(key: K) =>
+    listLoader<string, Rows<K>>((ids) => q[key].execute({ keys: ids }) as Promise<Rows<K>[]>, (row) => (row as { personId: string }).personId);
+  return {
+    offences: loader("offences"),
+    schoolAttendance: loader("schoolAttendance"),
+    exclusions: loader("exclusions"),
+    benefitSpells: loader("benefitSpells"),
+    childrenInNeedEpisodes: loader("childrenInNeedEpisodes"),
+    healthContacts: loader("healthContacts"),
+    drugTreatment: loader("drugTreatment"),
+    linkedRecords: loader("linkedRecords"),
   };
 }
 

@@ -31,7 +31,8 @@ export const Query = {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`);
     }
-    const conditions: Array<SQL | undefined> = [ctx.loaders.familyScope];
+    const conditions: Array<SQL | undefined> = [];
+    if (ctx.loaders.scope !== null) conditions.push(eq(families.localAuthorityCode, ctx.loaders.scope));
     if (args.localAuthority != null) {
       conditions.push(eq(families.localAuthorityCode, requireLocalAuthority(args.localAuthority, "localAuthority")));
     }
