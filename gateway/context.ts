@@ -5,7 +5,7 @@ import type { GatewayAccess } from "./privacy.js";
 export interface GatewayContext {
   readonly caller: Caller;
   readonly requestId: string;
-  /** Signed once per request, on first use, and shared by every subgraph call of the request. */
+  /** The caller's signed context for subgraph calls (one signature serves a caller's requests for half a minute). */
   readonly internalContext: Promise<string>;
   /** The operation's privacy plan, set before Apollo Server sees the request. */
   access?: GatewayAccess;

@@ -23,7 +23,10 @@ export class SignedSubgraphDataSource implements GraphQLDataSource<GatewayContex
     const { request: operation, context } = options;
     const headers: Record<string, string> = { "content-type": "application/json" };
     // Only calls made for a caller carry a context; without one a subgraph answers 401.
-    if (context?.internalContext) headers[INTERNAL_CONTEXT_HEADER] = await context.internalContext;
+    if (context?.internalContext) {
+      headers[INTERNAL_CONTEXT_HEADER] = await context.internalContext;
+      headers["x-request-id"] = context.requestId;
+    }
     const response = await request(this.url, {
       method: "POST",
       headers,

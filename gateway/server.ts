@@ -74,13 +74,11 @@ export async function createGatewayHandler(options: GatewayOptions) {
       try {
         const identity = await options.verifyToken(token);
         const caller = { ...identity, requestId };
-        let signed: Promise<string> | undefined;
         return {
           caller,
           requestId,
           get internalContext() {
-            signed ??= options.internalContext.sign(caller);
-            return signed;
+            return options.internalContext.contextFor(identity);
           },
         };
       } catch (err) {

@@ -193,16 +193,18 @@ async function buildPartition(session: Database, part: number): Promise<void> {
  * Pre-aggregated counts over the extract, so that a table of counts reads a
  * few thousand cells rather than millions of person-windows: `cells` by
  * window, cohort, authority, age band and sex; `problem_cells` the same per
- * headline problem (a person with several problems counts under each).
- * Coarser tables are sums of these cells.
+ * headline problem (a person with several problems counts under each); and
+ * `region_cells`, `region_problem_cells` the same by region, which tables
+ * without an authority breakdown read. Coarser tables are sums of these cells.
  */
 export async function buildCubes(database: Database): Promise<void> {
   const counts = ["count(*)::int as people", ...FLAG_COLUMNS.map((f) => `(count(*) filter (where ${f}))::int as ${f}`)].join(", ");
   const dims = "time_window, cohort, la_code, region_code, region_name, age_band, sex";
+  const regionDims = "time_window, cohort, region_code, region_name, age_band, sex";
   const sums = ["sum(people)::int as people", ...FLAG_COLUMNS.map((f) => `sum(${f})::int as ${f}`)].join(", ");
   // CREATE TABLE AS may aggregate in parallel (INSERT ... SELECT may not); the results are small.
   await database.exec(`
-    truncate evaluation.cells, evaluation.problem_cells;
+    truncate evaluation.cells, evaluation.problem_cells, evaluation.region_cells, evaluation.region_problem_cells;
     drop table if exists pipeline.cube_scratch;
     create unlogged table pipeline.cube_scratch as
     select ${dims}, problems, ${counts} from evaluation.person_windows group by ${dims}, problems;
@@ -214,5 +216,9 @@ export async function buildCubes(database: Database): Promise<void> {
       join (values ${HEADLINE_PROBLEMS.map((p) => `(${problemBit(p)}, '${p}')`).join(", ")}) as p(bit, problem) on (problems & p.bit) <> 0
      group by ${dims}, p.problem;
     drop table pipeline.cube_scratch;
-    analyze evaluation.cells, evaluation.problem_cells;`);
+    insert into evaluation.region_cells (${regionDims}, people, ${FLAG_COLUMNS.join(", ")})
+    select ${regionDims}, ${sums} from evaluation.cells group by ${regionDims};
+    insert into evaluation.region_problem_cells (${regionDims}, problem, people, ${FLAG_COLUMNS.join(", ")})
+    select ${regionDims}, problem, ${sums} from evaluation.problem_cells group by ${regionDims}, problem;
+    analyze evaluation.cells, evaluation.problem_cells, evaluation.region_cells, evaluation.region_problem_cells;`);
 }

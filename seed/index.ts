@@ -43,6 +43,8 @@ const BATCH_FAMILIES = 500;
 const REPLACED_TABLES = [
   "evaluation.cells",
   "evaluation.problem_cells",
+  "evaluation.region_cells",
+  "evaluation.region_problem_cells",
   "evaluation.person_windows",
   "outcomes.linkage",
   "outcomes.linkage_runs",

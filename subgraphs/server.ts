@@ -41,18 +41,20 @@ export async function createSubgraphHandler<L>(module: SubgraphModule<L>, option
     apollo,
     logger,
     ready: () => options.readiness?.lastKnown ?? true,
-    async authenticate(req) {
+    async authenticate(req, requestId) {
       const header = req.headers[INTERNAL_CONTEXT_HEADER];
-      const caller = await options.internalContext.verify(typeof header === "string" ? header : undefined);
-      if (!caller) {
+      const identity = await options.internalContext.verify(typeof header === "string" ? header : undefined);
+      if (!identity) {
         throw new HttpError(401, "UNAUTHENTICATED", "This service only answers calls from the gateway.");
       }
       if (options.readiness && !(await options.readiness.ready())) {
         throw new HttpError(503, "UNAVAILABLE", "The data is being reloaded; try again shortly.", { "retry-after": "5" });
       }
+      // The gateway's request id (sent as x-request-id, which the HTTP layer took) ties the logs together.
+      const caller = { ...identity, requestId };
       return {
         caller,
-        requestId: caller.requestId,
+        requestId,
         database: options.database,
         loaders: module.createLoaders(options.database, caller),
       };

@@ -51,8 +51,8 @@ const DIMENSION_COLUMNS: Record<Dimension, readonly string[]> = {
 /**
  * Counts people, and people with the outcome, per cohort, window and the
  * requested breakdowns: one SQL statement summing the count cubes the extract
- * step built (evaluation.cells, or evaluation.problem_cells when headline
- * problems are involved). Only the measure's age bands are counted, and only
+ * step built (by authority or by region, with or without headline problems,
+ * whichever is the smallest that can answer). Only the measure's age bands are counted, and only
  * `scope`'s authority when given. Every identifier in the statement comes
  * from the tables above, never from the request; values travel as parameters.
  */
@@ -80,6 +80,8 @@ export async function countOutcomes(database: Database, request: CountsRequest, 
   if (f.region != null) where.push(`w.region_code = ${param(requireRegion(f.region, "filter.region"))}`);
   if (f.cohort != null) where.push(`w.cohort = ${param(f.cohort)}::evaluation.cohort`);
   const byProblem = by.includes("HEADLINE_PROBLEM") || f.headlineProblem != null;
+  // Authority-level cells only when an authority is involved; otherwise the region cubes, a tenth the size.
+  const byAuthority = by.includes("LOCAL_AUTHORITY") || f.localAuthority != null || scope !== undefined;
   if (f.headlineProblem != null) where.push(`w.problem = ${param(f.headlineProblem)}::evaluation.headline_problem`);
   if (f.ageBand != null) where.push(`w.age_band = ${param(f.ageBand)}::evaluation.age_band`);
   if (f.sex != null) where.push(`w.sex = ${param(f.sex)}::evaluation.sex`);
@@ -95,7 +97,7 @@ export async function countOutcomes(database: Database, request: CountsRequest, 
       ${by.includes("SEX") ? "w.sex::text" : "null"} as sex,
       sum(w.people)::int as people,
       sum(w.${definition.flag})::int as with_outcome
-    from ${byProblem ? "evaluation.problem_cells" : "evaluation.cells"} w
+    from evaluation.${byAuthority ? "" : "region_"}${byProblem ? "problem_cells" : "cells"} w
     where ${where.join(" and ")}
     group by ${groupColumns.join(", ")}
     order by ${groupColumns.join(", ")}`;

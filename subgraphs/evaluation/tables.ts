@@ -108,3 +108,19 @@ export const problemCells = evaluationSchema.table(
   { ...cellDimensions(), problem: headlineProblemEnum("problem").notNull(), ...cellCounts() },
   (t) => [primaryKey({ columns: [t.window, t.cohort, t.localAuthorityCode, t.ageBand, t.sex, t.problem] })],
 );
+
+/** Region-level cells: what most tables read (nine regions, not 151 authorities). */
+function regionDimensions() {
+  const { localAuthorityCode: _la, ...dimensions } = cellDimensions();
+  return dimensions;
+}
+
+export const regionCells = evaluationSchema.table("region_cells", { ...regionDimensions(), ...cellCounts() }, (t) => [
+  primaryKey({ columns: [t.window, t.cohort, t.regionCode, t.ageBand, t.sex] }),
+]);
+
+export const regionProblemCells = evaluationSchema.table(
+  "region_problem_cells",
+  { ...regionDimensions(), problem: headlineProblemEnum("problem").notNull(), ...cellCounts() },
+  (t) => [primaryKey({ columns: [t.window, t.cohort, t.regionCode, t.ageBand, t.sex, t.problem] })],
+);

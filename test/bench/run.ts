@@ -30,7 +30,7 @@ const PORTS = { ours: 4100, apollo: 4110, hive: 4120, stats: 4199, subgraph: 410
 const subgraphPort = (name: SubgraphName) => PORTS.subgraph + SUBGRAPH_NAMES.indexOf(name);
 const subgraphUrl = (name: SubgraphName) => `http://127.0.0.1:${subgraphPort(name)}/graphql`;
 
-const USAGE = `Usage: npm run bench -- [--duration seconds] [--connections n] [--targets ours,apollo,hive]
+const USAGE = `Usage: npm run bench -- [--duration seconds] [--latency-duration seconds] [--connections n] [--targets ours,apollo,hive]
                        [--scenarios a,b,c,d,e,e-via] [--role researcher] [--json] [--profile]
 
 Needs DATABASE_URL: a seeded PostgreSQL (npm run seed -- --scale national for the
@@ -45,6 +45,9 @@ interface Row {
   readonly p99Ms: number;
   readonly errors: number;
   readonly requests: number;
+  /** Median and 99th percentile with one connection: latency, not queueing. */
+  readonly p50LightMs: number;
+  readonly p99LightMs: number;
   /** SQL statements per request, per schema (subgraphs), plus audit rows written by our gateway. */
   readonly sqlPerRequest: Record<string, number>;
 }
@@ -53,8 +56,9 @@ function parse() {
   try {
     return parseArgs({
       options: {
-        duration: { type: "string", default: "10" },
-        connections: { type: "string", default: "32" },
+        duration: { type: "string", default: "15" },
+        "latency-duration": { type: "string", default: "5" },
+        connections: { type: "string", default: "16" },
         targets: { type: "string", default: TARGETS.join(",") },
         scenarios: { type: "string", default: "a,b,c,d,e,e-via" },
         role: { type: "string", default: "researcher" },
@@ -210,10 +214,11 @@ async function main(): Promise<void> {
 
     const role = args.role as "researcher";
     const token = await signDevToken(issuer, { role, ttlSeconds: 3600 });
-    const context = await new InternalContext(secret).sign({ subject: "bench", role, localAuthority: undefined, requestId: "bench" }, 3600);
+    const context = await new InternalContext(secret).sign({ subject: "bench", role, localAuthority: undefined }, 3600);
     const headersFor = (target: Target): Record<string, string> =>
       target === "ours" ? { authorization: `Bearer ${token}` } : { "x-tf-context": context };
 
+    log(`scenario target   throughput (${connections} connections)                      | latency at light load        | SQL statements per request`);
     const rows: Row[] = [];
     for (const scenario of chosen) {
       const runOn: Target[] = scenario.via === "families-subgraph" ? ["direct"] : targets;
@@ -225,6 +230,7 @@ async function main(): Promise<void> {
         const { result, graphqlErrors } = await load(url, headersFor(target), scenario, seconds, connections);
         const sql = await sqlStats(false);
         const [{ n: auditAfter } = { n: 0 }] = await database.query<{ n: number }>(`select count(*)::int as n from audit.access_log`);
+        const light = await load(url, headersFor(target), scenario, Number(args["latency-duration"]), 1);
         const requests = Math.max(1, result.requests.total);
         const sqlPerRequest = Object.fromEntries(Object.entries(sql).map(([schema, n]) => [schema, round(n / requests, 2)]));
         if (auditAfter > auditBefore) sqlPerRequest.audit = round((auditAfter - auditBefore) / requests, 2);
@@ -237,6 +243,8 @@ async function main(): Promise<void> {
           p99Ms: result.latency.p99,
           errors: result.errors + result.non2xx + result.timeouts + graphqlErrors,
           requests: result.requests.total,
+          p50LightMs: light.result.latency.p50,
+          p99LightMs: light.result.latency.p99,
           sqlPerRequest,
         };
         rows.push(row);
@@ -255,7 +263,7 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 
 function formatRow(r: Row): string {
   const sql = Object.entries(r.sqlPerRequest).map(([k, v]) => `${k} ${v}`).join(", ") || "none";
-  return `(${r.scenario.padEnd(5)}) ${r.target.padEnd(7)} ${String(r.requestsPerSecond).padStart(8)} req/s  p50 ${String(r.p50Ms).padStart(5)} ms  p99 ${String(r.p99Ms).padStart(5)} ms  errors ${String(r.errors).padStart(4)}  SQL/request: ${sql}`;
+  return `(${r.scenario.padEnd(5)}) ${r.target.padEnd(7)} ${String(r.requestsPerSecond).padStart(8)} req/s  p50 ${String(r.p50Ms).padStart(5)} ms  p99 ${String(r.p99Ms).padStart(5)} ms  | 1 connection: p50 ${String(r.p50LightMs).padStart(4)} ms  p99 ${String(r.p99LightMs).padStart(4)} ms | errors ${String(r.errors).padStart(3)}  SQL/request: ${sql}`;
 }
 
 function report(rows: readonly Row[]): void {

@@ -252,7 +252,7 @@ describe.each(DRIVERS)("privacy enforcement through the gateway on %s", (driver)
 
     it("refuse a gateway-signed call asking for fields the caller may not see, _entities included", async () => {
       const secret = loadOrCreateSecret(t.config.dataDir, "internal-secret");
-      const context = await new InternalContext(secret).sign({ subject: "r", role: "researcher", localAuthority: undefined, requestId: "direct-1" });
+      const context = await new InternalContext(secret).sign({ subject: "r", role: "researcher", localAuthority: undefined });
       const { status, body } = await postGraphQL(
         t.stack.subgraphUrls.families!,
         { query: entities, variables: { r: [{ __typename: "Person", id: JSON.parse(args["Query.person.id"]!) }] } },
@@ -265,7 +265,7 @@ describe.each(DRIVERS)("privacy enforcement through the gateway on %s", (driver)
 
     it("refuse an expired context", async () => {
       const secret = new TextEncoder().encode(loadOrCreateSecret(t.config.dataDir, "internal-secret"));
-      const expired = await new SignJWT({ role: "admin", rid: "old" })
+      const expired = await new SignJWT({ role: "admin" })
         .setProtectedHeader({ alg: "HS256" })
         .setIssuer("troubled-families-gateway")
         .setAudience("troubled-families-subgraph")
@@ -283,7 +283,7 @@ describe.each(DRIVERS)("privacy enforcement through the gateway on %s", (driver)
 
     it("scope a council officer's entities to their authority", async () => {
       const secret = loadOrCreateSecret(t.config.dataDir, "internal-secret");
-      const context = await new InternalContext(secret).sign({ subject: "o", role: "la_officer", localAuthority: ownLa, requestId: "direct-2" });
+      const context = await new InternalContext(secret).sign({ subject: "o", role: "la_officer", localAuthority: ownLa });
       const { status, body } = await postGraphQL(
         t.stack.subgraphUrls.eligibility!,
         {
