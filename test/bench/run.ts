@@ -110,7 +110,7 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
 function ensurePeersInstalled(): void {
   if (fs.existsSync(path.join(PEERS, "node_modules/.bin/hive-gateway"))) return;
   log("Installing the peer gateways under test/bench/peers (first run only) ...");
-  const result = spawnSync("npm", ["install", "--no-audit", "--no-fund"], { cwd: PEERS, stdio: "inherit" });
+  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: PEERS, stdio: "inherit" });
   if (result.status !== 0) throw new Error("could not install the peer gateways");
 }
 
