@@ -1,5 +1,7 @@
 import type { Database } from "../lib/db/client.js";
 import { AGE_BANDS, AGE_BAND_FLOOR, HEADLINE_PROBLEMS, problemBit, WINDOWS, type Window } from "../lib/domain.js";
+import { MASK_COLUMNS, OUTCOME_FLAGS } from "../lib/measures.js";
+import { fitPropensityModels } from "./propensity.js";
 
 /**
  * The linkage-and-extract step's second half: the de-identified research
@@ -51,8 +53,11 @@ const STATUS_FLAGS = {
   drug_treatment: "DRUG_TREATMENT",
 } as const;
 
-/** Every flag column of `evaluation.person_windows`, in a fixed order. */
-export const FLAG_COLUMNS = [...Object.keys(EVENT_FLAGS), ...Object.keys(STATUS_FLAGS), "persistently_absent"] as const;
+/** Every flag column of `evaluation.person_windows`, in the order of their bits in `evaluation.people`. */
+export const FLAG_COLUMNS = OUTCOME_FLAGS;
+if (FLAG_COLUMNS.join() !== [...Object.keys(EVENT_FLAGS), ...Object.keys(STATUS_FLAGS), "persistently_absent"].join()) {
+  throw new Error("OUTCOME_FLAGS (lib/measures.ts) and the extract's event and status flags disagree");
+}
 
 export interface ExtractResult {
   readonly people: number;
@@ -68,17 +73,20 @@ export async function buildExtract(database: Database, pseudonymKey: string): Pr
   const ageBand = `case ${[...AGE_BANDS].reverse().map((b) => `when age >= ${AGE_BAND_FLOOR[b]} then '${b}'`).join(" ")} end`;
   const key = (what: string, column: string) =>
     `substr(encode(sha256(convert_to($1 || ':${what}:' || ${column}::text, 'UTF8')), 'hex'), 1, 20)`;
+  // Uniform on 0-255 and fixed per person: the cell key method's record key. Keyed like the pseudonyms,
+  // so nobody without the key can compute a person's record key (and with it, a cell's perturbation).
+  const recordKey = `get_byte(sha256(convert_to($1 || ':record:' || person_id::text, 'UTF8')), 0)`;
   const windowBounds = WINDOWS.flatMap((name, i) =>
     (["from", "to", "point"] as const).map((edge) => `(ref + make_interval(months => ${WINDOW_MONTHS[name][edge]}))::date as ${bound(i, edge)}`),
   ).join(",\n             ");
 
   await database.exec(`
-    truncate evaluation.person_windows;
+    truncate evaluation.person_windows, evaluation.people, evaluation.propensity_models;
     drop table if exists pipeline.extract_people;
     create unlogged table pipeline.extract_people (
       person_id uuid, person_key varchar(24), family_key varchar(24), la_code varchar(9), region_code varchar(9),
       region_name text, cohort evaluation.cohort, sex evaluation.sex, age_band evaluation.age_band, problems smallint,
-      part int, ref date,
+      record_key smallint, part int, ref date,
       ${WINDOWS.flatMap((_, i) => (["from", "to", "point"] as const).map((edge) => `${bound(i, edge)} date`)).join(", ")}
     );`);
   try {
@@ -87,7 +95,7 @@ export async function buildExtract(database: Database, pseudonymKey: string): Pr
       `insert into pipeline.extract_people
        select person_id, ${key("person", "person_id")}, ${key("family", "family_id")}, la_code, region_code, region_name,
               cohort::evaluation.cohort, sex::evaluation.sex, (${ageBand})::evaluation.age_band, problems,
-              abs(hashtext(person_id::text)) % ${partitions}, ref,
+              ${recordKey}, abs(hashtext(person_id::text)) % ${partitions}, ref,
               ${windowBounds}
          from (select p.id as person_id, f.id as family_id, f.la_code, la.region_code, la.region_name,
                       f.cohort::text as cohort, p.sex::text as sex,
@@ -103,11 +111,12 @@ export async function buildExtract(database: Database, pseudonymKey: string): Pr
     );
     await database.exec("analyze pipeline.extract_people");
     await Promise.all(Array.from({ length: partitions }, (_, part) => database.session((session) => buildPartition(session, part))));
-    await database.exec("analyze evaluation.person_windows");
+    await database.exec("analyze evaluation.person_windows, evaluation.people");
     const [counts] = await database.query<{ people: number; rows: number }>(
       `select (select count(*)::int from pipeline.extract_people) as people, (select count(*)::int from evaluation.person_windows) as rows`,
     );
     await buildCubes(database);
+    await fitPropensityModels(database);
     return counts as ExtractResult;
   } finally {
     await database.exec("drop table if exists pipeline.extract_people");
@@ -176,8 +185,8 @@ async function buildPartition(session: Database, part: number): Promise<void> {
   for (const [i, name] of WINDOWS.entries()) {
     await session.exec(`
       insert into evaluation.person_windows
-        (person_key, family_key, la_code, region_code, region_name, cohort, age_band, sex, problems, time_window, ${FLAG_COLUMNS.join(", ")})
-      select x.person_key, x.family_key, x.la_code, x.region_code, x.region_name, x.cohort, x.age_band, x.sex, x.problems,
+        (person_key, family_key, la_code, region_code, region_name, cohort, age_band, sex, problems, record_key, time_window, ${FLAG_COLUMNS.join(", ")})
+      select x.person_key, x.family_key, x.la_code, x.region_code, x.region_name, x.cohort, x.age_band, x.sex, x.problems, x.record_key,
              '${name}'::evaluation."window",
              ${FLAG_COLUMNS.map((f) => `coalesce(${source(f)}.${f}_${i}, false)`).join(", ")}
         from ${people}
@@ -186,6 +195,18 @@ async function buildPartition(session: Database, part: number): Promise<void> {
         left join extract_absence_${part} pa on pa.person_id = x.person_id
        where x.part = ${part}`);
   }
+  // The same flags once per person, each window's as a bit mask.
+  const mask = (i: number) => FLAG_COLUMNS.map((f, bit) => `(case when ${source(f)}.${f}_${i} then ${1 << bit} else 0 end)`).join(" | ");
+  await session.exec(`
+    insert into evaluation.people
+      (person_key, la_code, region_code, cohort, age_band, sex, problems, record_key, ${WINDOWS.map((name) => MASK_COLUMNS[name]).join(", ")})
+    select x.person_key, x.la_code, x.region_code, x.cohort, x.age_band, x.sex, x.problems, x.record_key,
+           ${WINDOWS.map((_, i) => mask(i)).join(",\n           ")}
+      from ${people}
+      left join extract_events_${part} ev on ev.person_id = x.person_id
+      left join extract_statuses_${part} st on st.person_id = x.person_id
+      left join extract_absence_${part} pa on pa.person_id = x.person_id
+     where x.part = ${part}`);
   await session.exec(`drop table extract_events_${part}, extract_statuses_${part}, extract_absence_${part}`);
 }
 
@@ -198,27 +219,33 @@ async function buildPartition(session: Database, part: number): Promise<void> {
  * without an authority breakdown read. Coarser tables are sums of these cells.
  */
 export async function buildCubes(database: Database): Promise<void> {
-  const counts = ["count(*)::int as people", ...FLAG_COLUMNS.map((f) => `(count(*) filter (where ${f}))::int as ${f}`)].join(", ");
+  const counts = [
+    "count(*)::int as people",
+    ...FLAG_COLUMNS.map((f) => `(count(*) filter (where ${f}))::int as ${f}`),
+    "sum(record_key)::int as people_key",
+    ...FLAG_COLUMNS.map((f) => `coalesce(sum(record_key) filter (where ${f}), 0)::int as ${f}_key`),
+  ].join(", ");
   const dims = "time_window, cohort, la_code, region_code, region_name, age_band, sex";
   const regionDims = "time_window, cohort, region_code, region_name, age_band, sex";
-  const sums = ["sum(people)::int as people", ...FLAG_COLUMNS.map((f) => `sum(${f})::int as ${f}`)].join(", ");
+  const countColumns = ["people", ...FLAG_COLUMNS, "people_key", ...FLAG_COLUMNS.map((f) => `${f}_key`)];
+  const sums = countColumns.map((c) => `sum(${c})::int as ${c}`).join(", ");
   // CREATE TABLE AS may aggregate in parallel (INSERT ... SELECT may not); the results are small.
   await database.exec(`
     truncate evaluation.cells, evaluation.problem_cells, evaluation.region_cells, evaluation.region_problem_cells;
     drop table if exists pipeline.cube_scratch;
     create unlogged table pipeline.cube_scratch as
     select ${dims}, problems, ${counts} from evaluation.person_windows group by ${dims}, problems;
-    insert into evaluation.cells (${dims}, people, ${FLAG_COLUMNS.join(", ")})
+    insert into evaluation.cells (${dims}, ${countColumns.join(", ")})
     select ${dims}, ${sums} from pipeline.cube_scratch group by ${dims};
-    insert into evaluation.problem_cells (${dims}, problem, people, ${FLAG_COLUMNS.join(", ")})
+    insert into evaluation.problem_cells (${dims}, problem, ${countColumns.join(", ")})
     select ${dims}, p.problem::evaluation.headline_problem, ${sums}
       from pipeline.cube_scratch
       join (values ${HEADLINE_PROBLEMS.map((p) => `(${problemBit(p)}, '${p}')`).join(", ")}) as p(bit, problem) on (problems & p.bit) <> 0
      group by ${dims}, p.problem;
     drop table pipeline.cube_scratch;
-    insert into evaluation.region_cells (${regionDims}, people, ${FLAG_COLUMNS.join(", ")})
+    insert into evaluation.region_cells (${regionDims}, ${countColumns.join(", ")})
     select ${regionDims}, ${sums} from evaluation.cells group by ${regionDims};
-    insert into evaluation.region_problem_cells (${regionDims}, problem, people, ${FLAG_COLUMNS.join(", ")})
+    insert into evaluation.region_problem_cells (${regionDims}, problem, ${countColumns.join(", ")})
     select ${regionDims}, problem, ${sums} from evaluation.problem_cells group by ${regionDims}, problem;
     analyze evaluation.cells, evaluation.problem_cells, evaluation.region_cells, evaluation.region_problem_cells;`);
 }

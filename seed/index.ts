@@ -46,6 +46,8 @@ const REPLACED_TABLES = [
   "evaluation.region_cells",
   "evaluation.region_problem_cells",
   "evaluation.person_windows",
+  "evaluation.people",
+  "evaluation.propensity_models",
   "outcomes.linkage",
   "outcomes.linkage_runs",
   ...SEED_TABLE_NAMES.map((t) => SEED_TABLES[t].table).reverse(),

@@ -29,9 +29,10 @@ const POPULATIONS = {
   health: { group: "health", minAge: 0, maxAge: 200 },
   drugs: { group: "drugs", minAge: 18, maxAge: 200 },
 } as const satisfies Record<string, { group: MultiplierGroup; minAge: number; maxAge: number }>;
-type Population = keyof typeof POPULATIONS;
 
-function inPopulation(population: Population, age: number): boolean {
+export type Population = keyof typeof POPULATIONS;
+
+export function inPopulation(population: Population, age: number): boolean {
   const p = POPULATIONS[population];
   return age >= p.minAge && age <= p.maxAge;
 }
@@ -39,6 +40,42 @@ function inPopulation(population: Population, age: number): boolean {
 function rawMultiplier(population: Population, problems: ReadonlySet<HeadlineProblem>): number {
   const m = P.riskMultipliers[POPULATIONS[population].group];
   return problems.has(m.problem) ? m.factor : 1;
+}
+
+/** A person's risk multiplier in a population, scaled to average 1 in the treatment cohort. */
+export function riskMultiplier(population: Population, problems: ReadonlySet<HeadlineProblem>, normalisers: Record<Population, number>): number {
+  return rawMultiplier(population, problems) / normalisers[population];
+}
+
+/**
+ * Chance of at least one event in the six-month segment k from the reference
+ * date (k = -2, -1: the 12 months before) for a person of multiplier 1:
+ * half-year hazards that reproduce the cumulative curve.
+ */
+export function segmentHazard(target: OutcomeTarget, curve: Curve, k: number): number {
+  if (k < 0) return 1 - Math.sqrt(1 - target.before12);
+  const i = Math.min(k, 3);
+  const now = curve[i] as number;
+  const before = i === 0 ? 0 : (curve[i - 1] as number);
+  return Math.max(0, 1 - (1 - now) / (1 - before));
+}
+
+/**
+ * The chance the generator draws at least one event with, in a whole segment,
+ * for a person of this multiplier. `exclude` is the hazard of another outcome
+ * that counts as this one too (custody among convictions), taken out so the
+ * two together follow this outcome's curve.
+ */
+export function eventChance(target: OutcomeTarget, curve: Curve, k: number, multiplier: number, exclude?: number): number {
+  let q = segmentHazard(target, curve, k);
+  if (exclude !== undefined) q = Math.max(0, 1 - (1 - q) / (1 - exclude));
+  return Math.min(0.9, q * multiplier);
+}
+
+/** The chance of holding a status at the six-monthly point j from the reference date (j <= 0: the before target). */
+export function statusChance(target: OutcomeTarget, curve: Curve, j: number, multiplier: number): number {
+  const base = j <= 0 ? target.before12 : (curve[Math.min(j, 4) - 1] as number);
+  return Math.min(0.95, base * multiplier);
 }
 
 /**
@@ -266,7 +303,7 @@ class FamilyRecords {
 
   /** The person's multiplier in a population, scaled to average 1 in the treatment cohort. */
   private multiplier(population: Population): number {
-    return rawMultiplier(population, this.h.problems) / this.options.normalisers[population];
+    return riskMultiplier(population, this.h.problems, this.options.normalisers);
   }
 
   private curve(target: OutcomeTarget): Curve {
@@ -305,23 +342,13 @@ class FamilyRecords {
     return result;
   }
 
-  /** Chance of at least one event in segment k, for a target: half-year hazards matching the cumulative curve. */
-  private segmentProbability(target: OutcomeTarget, k: number): number {
-    if (k < 0) return 1 - Math.sqrt(1 - target.before12);
-    const c = this.curve(target);
-    const i = Math.min(k, 3);
-    const now = c[i] as number;
-    const before = i === 0 ? 0 : (c[i - 1] as number);
-    return Math.max(0, 1 - (1 - now) / (1 - before));
-  }
-
-  /** Event days for one outcome over the data period. */
-  private eventDays(target: OutcomeTarget, multiplier: number, exclude?: (k: number) => number): number[] {
+  /** Event days for one outcome over the data period; `exclude` as in eventChance. */
+  private eventDays(target: OutcomeTarget, multiplier: number, exclude?: OutcomeTarget): number[] {
     const days: number[] = [];
+    const curve = this.curve(target);
     for (const s of this.segments()) {
-      let q = this.segmentProbability(target, s.k);
-      if (exclude) q = Math.max(0, 1 - (1 - q) / (1 - exclude(s.k)));
-      const p = Math.min(0.9, q * multiplier) * s.share;
+      const excluded = exclude ? segmentHazard(exclude, this.curve(exclude), s.k) : undefined;
+      const p = eventChance(target, curve, s.k, multiplier, excluded) * s.share;
       if (!this.random.chance(p)) continue;
       do days.push(this.random.int(s.from, s.to - 1));
       while (this.random.chance(P.outcomes.repeatEventShare));
@@ -341,8 +368,7 @@ class FamilyRecords {
     const c = this.curve(target);
     for (const { j, t } of this.points()) {
       points.push(t);
-      const base = j <= 0 ? target.before12 : (c[Math.min(j, 4) - 1] as number);
-      marginals.push(Math.min(0.95, base * multiplier));
+      marginals.push(statusChance(target, c, j, multiplier));
     }
     const states: boolean[] = [];
     marginals.forEach((pi, i) => {
@@ -424,7 +450,7 @@ class FamilyRecords {
       this.offences(m, this.eventDays(caution, mult), "CAUTION");
       this.offences(m, this.eventDays(custody, mult), "CUSTODIAL_SENTENCE");
       // Non-custodial convictions make up the rest of the conviction curve.
-      this.offences(m, this.eventDays(conviction, mult, (k) => this.segmentProbability(custody, k)), "CONVICTION");
+      this.offences(m, this.eventDays(conviction, mult, custody), "CONVICTION");
     }
     if (inPopulation("school", age)) {
       this.attendance(m, this.multiplier("school"));

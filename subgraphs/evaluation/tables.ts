@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgSchema, primaryKey, smallint, text, varchar } from "drizzle-orm/pg-core";
+import { boolean, doublePrecision, index, integer, pgSchema, primaryKey, smallint, text, varchar } from "drizzle-orm/pg-core";
 import { AGE_BANDS, COHORTS, HEADLINE_PROBLEMS, SEXES, WINDOWS } from "../../lib/domain.js";
 
 /**
@@ -34,6 +34,13 @@ export const personWindows = evaluationSchema.table(
     sex: sexEnum("sex").notNull(),
     /** Headline problems the person (or their family) met, one bit each in `HEADLINE_PROBLEMS` order. */
     problems: smallint("problems").notNull(),
+    /**
+     * The person's record key for the cell key method (0-255, fixed for the
+     * person and the same in every window): a cell's perturbation is looked up
+     * from the sum of its people's keys, so the same people always get the
+     * same perturbation, whatever the query.
+     */
+    recordKey: smallint("record_key").notNull(),
     window: windowEnum("time_window").notNull(),
     cautioned: boolean("cautioned").notNull(),
     convicted: boolean("convicted").notNull(),
@@ -71,10 +78,30 @@ function cellDimensions() {
   };
 }
 
-/** People in the cell, and how many of them have each outcome flag. */
+/**
+ * People in the cell, how many of them have each outcome flag, and the sums
+ * of those people's record keys (`*_key`): key sums add up like counts, so a
+ * table's cell key comes from summed cells as it would from the people.
+ */
 function cellCounts() {
   return {
     people: integer("people").notNull(),
+    peopleKey: integer("people_key").notNull(),
+    cautionedKey: integer("cautioned_key").notNull(),
+    convictedKey: integer("convicted_key").notNull(),
+    custodialSentenceKey: integer("custodial_sentence_key").notNull(),
+    persistentlyAbsentKey: integer("persistently_absent_key").notNull(),
+    excludedKey: integer("excluded_key").notNull(),
+    claimingIsKey: integer("claiming_is_key").notNull(),
+    claimingJsaKey: integer("claiming_jsa_key").notNull(),
+    claimingEsaKey: integer("claiming_esa_key").notNull(),
+    claimingUcKey: integer("claiming_uc_key").notNull(),
+    childInNeedKey: integer("child_in_need_key").notNull(),
+    childProtectionPlanKey: integer("child_protection_plan_key").notNull(),
+    lookedAfterKey: integer("looked_after_key").notNull(),
+    aeAttendanceKey: integer("ae_attendance_key").notNull(),
+    mentalHealthContactKey: integer("mental_health_contact_key").notNull(),
+    drugTreatmentKey: integer("drug_treatment_key").notNull(),
     cautioned: integer("cautioned").notNull(),
     convicted: integer("convicted").notNull(),
     custodialSentence: integer("custodial_sentence").notNull(),
@@ -124,3 +151,49 @@ export const regionProblemCells = evaluationSchema.table(
   { ...regionDimensions(), problem: headlineProblemEnum("problem").notNull(), ...cellCounts() },
   (t) => [primaryKey({ columns: [t.window, t.cohort, t.regionCode, t.ageBand, t.sex, t.problem] })],
 );
+
+/**
+ * The extract once per person, for impact estimates: a person's dimensions,
+ * record key, and every outcome flag of each window as one bit mask (bit i is
+ * `FLAG_COLUMNS[i]` of seed/extract.ts), so that an estimate reads one row per
+ * person rather than joining a person's windows.
+ */
+export const people = evaluationSchema.table(
+  "people",
+  {
+    personKey: varchar("person_key", { length: 24 }).primaryKey(),
+    localAuthorityCode: varchar("la_code", { length: 9 }).notNull(),
+    regionCode: varchar("region_code", { length: 9 }).notNull(),
+    cohort: cohortEnum("cohort").notNull(),
+    ageBand: ageBandEnum("age_band").notNull(),
+    sex: sexEnum("sex").notNull(),
+    problems: smallint("problems").notNull(),
+    recordKey: smallint("record_key").notNull(),
+    before12: integer("outcomes_before_12").notNull(),
+    after6: integer("outcomes_after_6").notNull(),
+    after12: integer("outcomes_after_12").notNull(),
+    after18: integer("outcomes_after_18").notNull(),
+    after24: integer("outcomes_after_24").notNull(),
+  },
+  (t) => [index("people_la").on(t.localAuthorityCode)],
+);
+
+/**
+ * Propensity models fitted by the extract step, one per measure: logistic
+ * regression of being in the treatment cohort on age band, sex, the headline
+ * problems, region and the measure's outcome in the 12 months before, over
+ * the measure's population. Estimates match on the scores these give.
+ */
+export const propensityModels = evaluationSchema.table("propensity_models", {
+  measure: varchar("measure", { length: 32 }).primaryKey(),
+  /** Names of the coefficients, in order ("intercept", "age_band=AGE_18_24", ...). */
+  covariates: text("covariates").array().notNull(),
+  coefficients: doublePrecision("coefficients").array().notNull(),
+  standardErrors: doublePrecision("standard_errors").array().notNull(),
+  /** Matching caliper on the logit of the score: 0.2 standard deviations of it over the measure's population. */
+  caliper: doublePrecision("caliper").notNull(),
+  people: integer("people").notNull(),
+  treated: integer("treated").notNull(),
+  iterations: integer("iterations").notNull(),
+  converged: boolean("converged").notNull(),
+});
