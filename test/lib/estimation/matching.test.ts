@@ -25,6 +25,27 @@ function estimate(groups: readonly PatternGroup[], caliper: number) {
 }
 
 describe("matching treated patterns to comparison patterns", () => {
+  it("matches only within a stratum, however near another stratum's logit", () => {
+    const inStratum = (g: PatternGroup, stratum: string): PatternGroup => ({ ...g, stratum });
+    const groups = [
+      // Treated with the outcome before; the only comparison pattern at the same logit never had it.
+      inStratum(group("t-before", "TREATMENT", 0.5, [0, 0, 30, 10]), "before"),
+      inStratum(group("c-not", "COMPARISON", 0.5, [50, 5, 0, 0]), "not before"),
+      // Within the other stratum, a match at a distance.
+      inStratum(group("t-not", "TREATMENT", 1.0, [40, 10, 0, 0]), "not before"),
+    ];
+    const result = estimate(groups, 1);
+    expect(result.treatedUnmatched).toBe(40);
+    expect(result.treatment.people).toBe(50);
+    expect(result.comparison.people).toBe(55);
+    // The change of the treated with nothing before (+0.2) against the comparison's (+5/55).
+    expect(result.difference).toBeCloseTo(10 / 50 - 5 / 55, 12);
+    // Without strata the treated with the outcome before would have been compared with people who never had it.
+    const pooled = estimate(groups.map(({ stratum: _, ...g }) => g), 1);
+    expect(pooled.treatedUnmatched).toBe(0);
+    expect(pooled.difference).toBeLessThan(-0.3);
+  });
+
   it("compares a treated pattern with the same pattern in the comparison cohort", () => {
     const result = estimate(
       [
