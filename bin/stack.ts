@@ -51,6 +51,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const server = await startSubgraph(SUBGRAPHS[name], {
         database: options.database,
         internalContext,
+        settings: { disclosureThreshold: config.disclosureThreshold },
         readiness: name === "audit" ? undefined : readiness,
         logger,
         host: config.host,
@@ -67,6 +68,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         internalContext,
         database: options.database,
         rejectUnauthorized: config.rejectUnauthorized,
+        disclosureThreshold: config.disclosureThreshold,
         logger,
         host: config.host,
         port: config.port,

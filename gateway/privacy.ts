@@ -10,6 +10,7 @@ import { countValues, nullRemoved, selected, unauthorizedErrors } from "../lib/p
 import type { Logger } from "../lib/logger.js";
 import { AuditUnavailableError, documentHash, type AuditLog } from "./audit.js";
 import type { GatewayContext } from "./context.js";
+import { disclosureModel, enforceThreshold, planDisclosure, ReservedAliasError, type DisclosureModel, type DisclosurePlan } from "./disclosure.js";
 
 /**
  * Privacy enforcement in the gateway, before anything is planned:
@@ -23,6 +24,9 @@ import type { GatewayContext } from "./context.js";
  * 2. The plugin sets each removed field to null with an error, counts the
  *    identifier and linked-data values returned, and writes the audit row
  *    before the response leaves; if the row cannot be written, no data does.
+ * 3. Aggregate cells are checked against the disclosure threshold on their
+ *    way out (gateway/disclosure.ts): the counts they need are added to the
+ *    operation in step 1, and a cell below the threshold is withheld.
  */
 
 interface Body {
@@ -33,7 +37,8 @@ interface Body {
 
 type Prepared =
   | { readonly kind: "pass" }
-  | { readonly kind: "plan"; readonly plan: AccessPlan; readonly hash: string }
+  | { readonly kind: "plan"; readonly plan: AccessPlan; readonly hash: string; readonly disclosure: DisclosurePlan | undefined }
+  | { readonly kind: "reserved" }
   | { readonly kind: "introspection"; readonly document: DocumentNode; readonly hash: string }
   | { readonly kind: "mixed" };
 
@@ -45,6 +50,7 @@ export interface GatewayAccess {
   readonly hash: string;
   readonly operationName: string | undefined;
   readonly variables: Record<string, unknown> | undefined;
+  readonly disclosure: DisclosurePlan | undefined;
 }
 
 const UNAUTHORIZED_REJECTION = "The operation asks for fields the caller may not see.";
@@ -55,16 +61,24 @@ function isBody(body: unknown): body is Body {
 
 export class GatewayPrivacy {
   private model: PrivacyModel | undefined;
+  private disclosure: DisclosureModel = { cells: new Map() };
   private readonly contracts = new Map<Role, GraphQLSchema>();
   private readonly prepared = new LRUCache<string, Prepared>({ max: 2_000 });
 
   constructor(
-    private readonly options: { readonly rejectUnauthorized: boolean; readonly audit: AuditLog; readonly logger: Logger },
+    private readonly options: {
+      readonly rejectUnauthorized: boolean;
+      readonly audit: AuditLog;
+      readonly logger: Logger;
+      /** Aggregate cells with a count below this never leave the gateway. */
+      readonly disclosureThreshold: number;
+    },
   ) {}
 
   /** Called whenever the gateway loads its supergraph: the classes come from the composed directives. */
   setSupergraph(apiSchema: GraphQLSchema, supergraphSdl: string): void {
     this.model = privacyModel(apiSchema, supergraphSdl);
+    this.disclosure = disclosureModel(supergraphSdl);
     this.contracts.clear();
     this.prepared.clear();
   }
@@ -99,7 +113,16 @@ export class GatewayPrivacy {
     if (document && validate(model.schema, document).length === 0) {
       const plan = planAccess(model, role, document, body.operationName, body.query);
       if (plan?.introspection) result = plan.data ? { kind: "mixed" } : { kind: "introspection", document, hash: documentHash(body.query) };
-      else if (plan) result = { kind: "plan", plan, hash: documentHash(body.query) };
+      else if (plan) {
+        try {
+          const kept = plan.changed ? parse(plan.query) : document;
+          const disclosure = planDisclosure(this.disclosure, model.schema, kept, body.operationName);
+          result = { kind: "plan", plan, hash: documentHash(body.query), disclosure };
+        } catch (err) {
+          if (!(err instanceof ReservedAliasError)) throw err;
+          result = { kind: "reserved" };
+        }
+      }
     }
     this.prepared.set(key, result);
     return result;
@@ -126,6 +149,11 @@ export class GatewayPrivacy {
             ],
           },
         };
+      case "reserved":
+        return {
+          status: 400,
+          body: { errors: [{ message: new ReservedAliasError().message, extensions: { code: "BAD_REQUEST", requestId: caller.requestId } }] },
+        };
       case "introspection":
         return this.introspect(prepared.document, prepared.hash, body, context);
       case "plan": {
@@ -145,8 +173,10 @@ export class GatewayPrivacy {
             };
           }
         }
-        context.access = { plan, hash: prepared.hash, operationName: body.operationName ?? undefined, variables };
-        return { body: plan.changed ? { ...body, query: plan.query } : body };
+        const { disclosure } = prepared;
+        context.access = { plan, hash: prepared.hash, operationName: body.operationName ?? undefined, variables, disclosure };
+        const query = disclosure?.query ?? (plan.changed ? plan.query : undefined);
+        return { body: query ? { ...body, query } : body };
       }
     }
   }
@@ -211,6 +241,26 @@ export class GatewayPrivacy {
     });
   }
 
+  /** The threshold check of every aggregate cell in a response; a cell that fails is withheld and the incident logged, without values. */
+  private checkCells(
+    result: { data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] },
+    plan: DisclosurePlan,
+    variables: Record<string, unknown> | undefined,
+    requestId: string,
+  ): void {
+    try {
+      const { withheld } = enforceThreshold(result.data, plan, variables, this.options.disclosureThreshold);
+      for (const [type, cells] of Object.entries(withheld)) {
+        this.options.logger.warn({ requestId, type, cells }, "aggregate cells below the disclosure threshold withheld at the gateway");
+      }
+    } catch {
+      // A cell that cannot be withheld on its own: nothing of the response leaves.
+      this.options.logger.error({ requestId }, "aggregate cells could not be checked: response withheld");
+      result.data = null;
+      result.errors = [{ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }];
+    }
+  }
+
   /** Finishes enforcement on the response, and audits it, before it is sent. */
   plugin(): ApolloServerPlugin<GatewayContext> {
     return {
@@ -223,6 +273,7 @@ export class GatewayPrivacy {
           if ("data" in result) result.data = nullRemoved(result.data, access.plan.removed, access.variables);
           const errors: GraphQLFormattedError[] = unauthorizedErrors(access.plan.removed, access.variables);
           if (errors.length > 0) result.errors = [...(result.errors ?? []), ...errors];
+          if (access.disclosure) this.checkCells(result, access.disclosure, access.variables, contextValue.requestId);
           try {
             await this.audit(contextValue, access.plan, access.hash, access.operationName, access.variables, result.data);
           } catch (err) {

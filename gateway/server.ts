@@ -20,6 +20,8 @@ export interface GatewayOptions {
   /** Where the audit log is written. */
   readonly database: Database;
   readonly rejectUnauthorized: boolean;
+  /** Aggregate cells with a count below this never leave the gateway (DESIGN.md section 5). */
+  readonly disclosureThreshold: number;
   readonly logger: Logger;
 }
 
@@ -42,6 +44,7 @@ export async function createGatewayHandler(options: GatewayOptions) {
   });
   const privacy = new GatewayPrivacy({
     rejectUnauthorized: options.rejectUnauthorized,
+    disclosureThreshold: options.disclosureThreshold,
     audit: new AuditLog(options.database),
     logger,
   });

@@ -33,6 +33,8 @@ export interface Config {
   readonly internalSecret: string | undefined;
   /** Key for the research extract's pseudonymous person and family keys. */
   readonly pseudonymKey: string | undefined;
+  /** Aggregate cells whose population, count with the outcome or count without it is below this are suppressed (DESIGN.md section 5). */
+  readonly disclosureThreshold: number;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   readonly production: boolean;
 }
@@ -108,6 +110,12 @@ const envSchema = z.object({
   AUTH_ALGORITHMS: z.string().default("RS256,ES256,EdDSA"),
   INTERNAL_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PSEUDONYM_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+  DISCLOSURE_THRESHOLD: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(3, "must be at least 3 (counts of 1 and 2 are never released)")
+    .max(1000, "must be at most 1000")
+    .default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().optional(),
 });
@@ -197,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rejectUnauthorized: e.AUTHZ_REJECT_UNAUTHORIZED === "true",
     internalSecret: e.INTERNAL_SECRET,
     pseudonymKey: e.PSEUDONYM_KEY,
+    disclosureThreshold: e.DISCLOSURE_THRESHOLD,
     logLevel: e.LOG_LEVEL,
     production,
   };

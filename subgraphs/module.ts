@@ -14,7 +14,14 @@ export interface SubgraphContext<L> {
   readonly caller: Caller;
   readonly requestId: string;
   readonly database: Database;
+  readonly settings: SubgraphSettings;
   readonly loaders: L;
+}
+
+/** Configuration a subgraph's resolvers decide with (from lib/config.ts, never read from the environment here). */
+export interface SubgraphSettings {
+  /** Aggregate cells below this are suppressed (DESIGN.md section 5). */
+  readonly disclosureThreshold: number;
 }
 
 /**
@@ -27,7 +34,7 @@ export interface SubgraphModule<L = unknown> {
   readonly typeDefs: DocumentNode;
   readonly resolvers: GraphQLResolverMap<SubgraphContext<L>>;
   /** A fresh set of loaders for one request. */
-  createLoaders(database: Database, caller: Caller): L;
+  createLoaders(database: Database, caller: Caller, settings: SubgraphSettings): L;
 }
 
 /** The privacy directives, declared once for every subgraph (schema/privacy.graphql). */

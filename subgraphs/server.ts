@@ -5,7 +5,7 @@ import { INTERNAL_CONTEXT_HEADER, type InternalContext } from "../lib/auth/inter
 import type { Database } from "../lib/db/client.js";
 import { apolloOptions, createGraphQLHandler, HttpError, serve, type RunningServer } from "../lib/http/graphql-http.js";
 import type { Logger } from "../lib/logger.js";
-import type { SubgraphContext, SubgraphModule } from "./module.js";
+import type { SubgraphContext, SubgraphModule, SubgraphSettings } from "./module.js";
 import { subgraphPrivacyPlugin } from "./privacy.js";
 import type { DataReadiness } from "./readiness.js";
 
@@ -14,6 +14,7 @@ export interface SubgraphServerOptions {
   /** Data subgraphs answer 503 while the seeded data is being replaced; absent for those that do not depend on it. */
   readonly readiness?: DataReadiness;
   readonly internalContext: InternalContext;
+  readonly settings: SubgraphSettings;
   readonly logger: Logger;
 }
 
@@ -56,7 +57,8 @@ export async function createSubgraphHandler<L>(module: SubgraphModule<L>, option
         caller,
         requestId,
         database: options.database,
-        loaders: module.createLoaders(options.database, caller),
+        settings: options.settings,
+        loaders: module.createLoaders(options.database, caller, options.settings),
       };
     },
   });

@@ -13,6 +13,7 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLOutputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -92,10 +93,96 @@ function conditionsOf(directives: readonly DirectiveNode[] | undefined): Directi
   return (directives ?? []).filter((d) => d.name.value === "skip" || d.name.value === "include");
 }
 
-function findOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
+/** One field of an operation, as `visitFields` meets it. */
+export interface FieldVisit<C> {
+  readonly node: FieldNode;
+  readonly parent: GraphQLCompositeType;
+  readonly field: GraphQLField<unknown, unknown>;
+  /** `Parent.field`, and on an interface the same field of every implementation. */
+  readonly coordinates: readonly Coordinate[];
+  readonly occurrence: FieldOccurrence;
+  /** What the visit of the enclosing field returned for its selections. */
+  readonly context: C;
+}
+
+/** Whether to walk into a field's selections, and what its selections' visits then see as `context`. */
+export type VisitResult<C> = { readonly descend: false } | { readonly descend: true; readonly context: C };
+
+export function findOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (operationName) return operations.find((o) => o.name?.value === operationName);
   return operations.length === 1 ? operations[0] : undefined;
+}
+
+/**
+ * Visits every field an operation selects (but `__typename` and root
+ * introspection), through named and inline fragments, with the response path
+ * and the @skip/@include conditions each occurrence is under. The document
+ * must be valid against `schema`. Returns whether the operation selects root
+ * introspection fields and other root fields, or undefined when the
+ * operation cannot be told.
+ */
+export function visitFields<C>(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  initial: C,
+  visit: (field: FieldVisit<C>) => VisitResult<C>,
+): { readonly introspection: boolean; readonly data: boolean } | undefined {
+  const operation = findOperation(document, operationName);
+  if (!operation) return undefined;
+  const root = operation.operation === "query" ? schema.getQueryType() : operation.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
+  if (!root) return undefined;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  let introspection = false;
+  let data = false;
+
+  const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, steps: readonly PathStep[], conditions: readonly DirectiveNode[], context: C) => {
+    for (const selection of selectionSet.selections) {
+      const here = [...conditions, ...conditionsOf(selection.directives)];
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType) : parent;
+        walk(selection.selectionSet, type, steps, here, context);
+        continue;
+      }
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        if (!fragment) continue;
+        walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType, steps, [
+          ...here,
+          ...conditionsOf(fragment.directives),
+        ], context);
+        continue;
+      }
+      const name = selection.name.value;
+      if (name === "__typename") continue;
+      if (steps.length === 0 && (name === "__schema" || name === "__type")) {
+        introspection = true;
+        continue;
+      }
+      if (steps.length === 0) data = true;
+      if (isAbstractType(parent) && !isInterfaceType(parent)) continue; // unions select only __typename
+      const field = (parent as Exclude<GraphQLCompositeType, { getTypes: unknown }>).getFields()[name];
+      if (!field) continue;
+      const coordinates = [`${parent.name}.${name}`];
+      if (isInterfaceType(parent)) {
+        for (const impl of schema.getPossibleTypes(parent)) coordinates.push(`${impl.name}.${name}`);
+      }
+      const occurrence: FieldOccurrence = {
+        coordinate: coordinates[0] as string,
+        steps: [...steps, { key: selection.alias?.value ?? name, type: field.type }],
+        conditions: here,
+      };
+      const result = visit({ node: selection, parent, field, coordinates, occurrence, context });
+      const named = getNamedType(field.type);
+      if (result.descend && selection.selectionSet && (isObjectType(named) || isAbstractType(named))) {
+        walk(selection.selectionSet, named, occurrence.steps, here, result.context);
+      }
+    }
+  };
+  walk(operation.selectionSet, root, [], [], initial);
+  return { introspection, data };
 }
 
 /**
@@ -110,72 +197,26 @@ export function planAccess(
   operationName: string | null | undefined,
   source: string,
 ): AccessPlan | undefined {
-  const operation = findOperation(document, operationName);
-  if (!operation) return undefined;
-  const root = operation.operation === "query" ? model.schema.getQueryType() : operation.operation === "mutation" ? model.schema.getMutationType() : model.schema.getSubscriptionType();
-  if (!root) return undefined;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-
   const denied = new Set<FieldNode>();
   const removed: FieldOccurrence[] = [];
   const audited: FieldOccurrence[] = [];
-  let introspection = false;
-  let data = false;
 
   const allowed = (coordinate: Coordinate) => model.alwaysAllowed?.has(coordinate) || mayAccess(role, model.classes.get(coordinate));
   const isAudited = (coordinate: Coordinate) => [...(model.classes.get(coordinate) ?? [])].some((c) => AUDITED_CLASSES.has(c));
 
-  const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, steps: readonly PathStep[], conditions: readonly DirectiveNode[]) => {
-    for (const selection of selectionSet.selections) {
-      const here = [...conditions, ...conditionsOf(selection.directives)];
-      if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? (model.schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType) : parent;
-        walk(selection.selectionSet, type, steps, here);
-        continue;
-      }
-      if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments.get(selection.name.value);
-        if (!fragment) continue;
-        walk(fragment.selectionSet, model.schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType, steps, [
-          ...here,
-          ...conditionsOf(fragment.directives),
-        ]);
-        continue;
-      }
-      const name = selection.name.value;
-      if (name === "__typename") continue;
-      if (steps.length === 0 && (name === "__schema" || name === "__type")) {
-        introspection = true;
-        continue;
-      }
-      if (steps.length === 0) data = true;
-      if (isAbstractType(parent) && !isInterfaceType(parent)) continue; // unions select only __typename
-      const field = (parent as Exclude<GraphQLCompositeType, { getTypes: unknown }>).getFields()[name];
-      if (!field) continue;
-      // On an interface, the field is allowed only if every implementation allows it too.
-      const coordinates = [`${parent.name}.${name}`];
-      if (isInterfaceType(parent)) {
-        for (const impl of model.schema.getPossibleTypes(parent)) coordinates.push(`${impl.name}.${name}`);
-      }
-      const occurrence: FieldOccurrence = {
-        coordinate: coordinates[0] as string,
-        steps: [...steps, { key: selection.alias?.value ?? name, type: field.type }],
-        conditions: here,
-      };
-      if (!coordinates.every(allowed)) {
-        denied.add(selection);
-        removed.push(occurrence);
-        continue;
-      }
-      if (coordinates.some(isAudited)) audited.push(occurrence);
-      const named = getNamedType(field.type);
-      if (selection.selectionSet && (isObjectType(named) || isAbstractType(named))) {
-        walk(selection.selectionSet, named, occurrence.steps, here);
-      }
+  const visited = visitFields(model.schema, document, operationName, null, ({ node, coordinates, occurrence }) => {
+    // On an interface, the field is allowed only if every implementation allows it too.
+    if (!coordinates.every(allowed)) {
+      denied.add(node);
+      removed.push(occurrence);
+      return { descend: false };
     }
-  };
-  walk(operation.selectionSet, root, [], []);
+    if (coordinates.some(isAudited)) audited.push(occurrence);
+    return { descend: true, context: null };
+  });
+  if (!visited) return undefined;
+  const { introspection, data } = visited;
+  const operation = findOperation(document, operationName) as OperationDefinitionNode;
 
   if (denied.size === 0) return { query: source, changed: false, removed, audited, introspection, data };
   return { query: print(rewrite(document, operation, denied)), changed: true, removed, audited, introspection, data };

@@ -2,6 +2,7 @@ import {
   buildASTSchema,
   getNamedType,
   isInterfaceType,
+  isNonNullType,
   isObjectType,
   Kind,
   parse,
@@ -20,7 +21,10 @@ import type { PrivacyModel } from "./access-plan.js";
  *   identifier is marked @pii (group-level and reference data, such as an
  *   authority's name or a count of records linked by NINo, cannot name anyone);
  * - no identifier is part of an @key, @requires or @provides field set, where
- *   it would travel between subgraphs.
+ *   it would travel between subgraphs;
+ * - a @disclosureCell's `counts` select Int fields of the cell, and every
+ *   number in a cell can be nulled without nulling the cell (a nullable field
+ *   on the way), so the gateway can withhold a cell's numbers and keep it.
  */
 export const IDENTIFIER_LIKE = /name|birth|dob|postcode|address|nino|insurance|upn|reference/i;
 
@@ -53,6 +57,51 @@ export function privacyProblems(model: PrivacyModel, supergraphSdl: string): str
           }
         }
       }
+    }
+  }
+  problems.push(...disclosureCellProblems(model.schema, supergraph));
+  return problems;
+}
+
+/** Problems with the @disclosureCell types (see the module comment). */
+function disclosureCellProblems(api: GraphQLSchema, supergraph: GraphQLSchema): string[] {
+  const problems: string[] = [];
+  for (const type of Object.values(supergraph.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    for (const counts of argumentsOf(type.astNode?.directives, "disclosureCell", "counts")) {
+      const cell = api.getType(type.name);
+      if (!isObjectType(cell)) continue;
+      const walk = (selectionSet: SelectionSetNode, parent: GraphQLNamedType) => {
+        if (!isObjectType(parent)) return;
+        for (const selection of selectionSet.selections) {
+          if (selection.kind !== Kind.FIELD) continue;
+          const field = parent.getFields()[selection.name.value];
+          if (!field) {
+            problems.push(`@disclosureCell(counts:) of ${cell.name} names ${parent.name}.${selection.name.value}, which does not exist.`);
+            continue;
+          }
+          const named = getNamedType(field.type);
+          if (selection.selectionSet) walk(selection.selectionSet, named);
+          else if (named.name !== "Int") problems.push(`@disclosureCell(counts:) of ${cell.name} names ${parent.name}.${field.name}, which is not a count (Int).`);
+        }
+      };
+      const operation = parse(`{ ${counts} }`).definitions[0];
+      if (operation?.kind === Kind.OPERATION_DEFINITION) walk(operation.selectionSet, cell);
+      // Numbers reachable from the cell through non-null fields only: nulling one would null the cell.
+      const seen = new Set<string>();
+      const numbers = (parent: GraphQLNamedType, path: string) => {
+        if (!isObjectType(parent) || seen.has(parent.name)) return;
+        seen.add(parent.name);
+        for (const field of Object.values(parent.getFields())) {
+          if (!isNonNullType(field.type)) continue;
+          const named = getNamedType(field.type);
+          if (named.name === "Int" || named.name === "Float") {
+            problems.push(`${path}.${field.name} is a number of the disclosure cell ${cell.name} that cannot be null: make it (or a field on its way) nullable, so the gateway can withhold it.`);
+          }
+          numbers(named, `${path}.${field.name}`);
+        }
+      };
+      numbers(cell, cell.name);
     }
   }
   return problems;

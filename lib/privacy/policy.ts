@@ -23,6 +23,29 @@ export const POLICY: Readonly<Record<Role, Readonly<Record<DataClass, Access>>>>
   admin: { pii: "all", linked: "all", record: "all", aggregate: "all", reference: "all", linkageQuality: "all", auditTrail: "all" },
 };
 
+/**
+ * How aggregates are released to each role, on top of the threshold rule and
+ * secondary suppression that apply to everyone (DESIGN.md section 5):
+ * `analyst` output is public-facing (dashboards, integration partners), so
+ * its counts are perturbed by the cell key method and rounded to base 5, the
+ * publication standard; the other roles work in the secure environment and
+ * see exact counts of the cells that pass.
+ */
+export interface AggregateRelease {
+  /** Cell key perturbation (same cell, same released value, in every query). */
+  readonly perturb: boolean;
+  /** Counts rounded to a multiple of this, or null for exact counts. */
+  readonly roundingBase: number | null;
+}
+
+export const AGGREGATE_RELEASE: Readonly<Record<Role, AggregateRelease>> = {
+  la_officer: { perturb: false, roundingBase: null },
+  linkage: { perturb: false, roundingBase: null },
+  researcher: { perturb: false, roundingBase: null },
+  analyst: { perturb: true, roundingBase: 5 },
+  admin: { perturb: false, roundingBase: null },
+};
+
 /** Classes whose every access is written to the audit log. */
 export const AUDITED_CLASSES: ReadonlySet<DataClass> = new Set(["pii", "linked"]);
 /** Roles whose every operation is written to the audit log. */

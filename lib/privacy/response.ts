@@ -56,6 +56,15 @@ export function nullRemoved(
   return data;
 }
 
+/**
+ * Sets the field at `steps` below `parent` (through every list on the way) to
+ * null, propagating nulls up to `parent`; true when `parent` itself must then
+ * become null.
+ */
+export function nullAt(parent: Record<string, unknown>, steps: readonly PathStep[]): boolean {
+  return nullify(parent, steps, 0);
+}
+
 /** Sets the field at steps[i..] of `parent` to null; true when `parent` itself must then become null. */
 function nullify(parent: Record<string, unknown>, steps: readonly PathStep[], i: number): boolean {
   const step = steps[i] as PathStep;

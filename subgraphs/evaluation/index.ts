@@ -1,12 +1,13 @@
 import { loadSdl, type SubgraphModule } from "../module.js";
-import { OutcomeCount } from "./resolvers/outcome-count.js";
+import { createEvaluationLoaders, type EvaluationLoaders } from "./loaders.js";
+import { OutcomeCell, ProfileCell } from "./resolvers/cells.js";
+import { LocalAuthority } from "./resolvers/local-authority.js";
 import { Query } from "./resolvers/query.js";
 
-/** The de-identified research extract: counts and (later) estimates over it. */
-export const evaluationSubgraph: SubgraphModule<Record<string, never>> = {
+/** The de-identified research extract: disclosure-controlled tables and impact estimates over it. */
+export const evaluationSubgraph: SubgraphModule<EvaluationLoaders> = {
   name: "evaluation",
   typeDefs: loadSdl(new URL("./evaluation.graphql", import.meta.url)),
-  resolvers: { Query, OutcomeCount },
-  // Counts are one statement per field: there is nothing to batch yet.
-  createLoaders: () => ({}),
+  resolvers: { Query, OutcomeCell, ProfileCell, LocalAuthority },
+  createLoaders: createEvaluationLoaders,
 };

@@ -135,7 +135,7 @@ describe.each(DRIVERS)("privacy enforcement through the gateway on %s", (driver)
       if (role === "researcher" || role === "analyst") for (const c of identifiers) expect(visible).not.toContain(c);
       if (role === "analyst") {
         const roots = visible.filter((c) => c.startsWith("Query.")).sort();
-        expect(roots).toEqual(["Query.measures", "Query.outcomeCounts"]);
+        expect(roots).toEqual(["Query.cohortProfile", "Query.impactEstimate", "Query.measures", "Query.outcomeTable"]);
       }
       if (role === "admin") expect(visible.length).toBe(model.classes.size);
     });
@@ -324,11 +324,20 @@ describe.each(DRIVERS)("privacy enforcement through the gateway on %s", (driver)
     });
 
     it("gets aggregates of their own authority only", async () => {
-      const { body } = await ask("la_officer", `{ outcomeCounts(measure: CAUTIONED, by: [LOCAL_AUTHORITY]) { localAuthority { code } people } }`);
-      const codes = new Set(body.data!.outcomeCounts.map((r: { localAuthority: { code: string } }) => r.localAuthority.code));
-      expect(codes).toEqual(new Set([ownLa]));
-      const other = await ask("la_officer", `query($la: ID) { outcomeCounts(measure: CAUTIONED, filter: { localAuthority: $la }) { people } }`, { la: otherLa });
-      expect(other.body).toEqual({ data: { outcomeCounts: [] } });
+      const { body } = await ask("la_officer", `{ outcomeTable(measure: CAUTIONED, by: [LOCAL_AUTHORITY]) { cells { localAuthority { code } } } }`);
+      const codes = new Set(body.data!.outcomeTable.cells.map((r: { localAuthority: { code: string } | null }) => r.localAuthority?.code ?? "total"));
+      expect(codes).toEqual(new Set([ownLa, "total"]));
+      for (const query of [
+        `query($la: ID) { outcomeTable(measure: CAUTIONED, filter: { localAuthority: $la }) { cells { people } } }`,
+        `query($la: ID) { cohortProfile(filter: { localAuthority: $la }) { cells { people } } }`,
+        `query($la: ID) { impactEstimate(measure: CAUTIONED, window: AFTER_12, filter: { localAuthority: $la }) { difference } }`,
+      ]) {
+        const other = await ask("la_officer", query, { la: otherLa });
+        expect(other.body.errors).toBeUndefined();
+        expect(Object.values(other.body.data!)).toEqual([null]);
+      }
+      const authorities = await ask("la_officer", `{ localAuthorities { code outcomes(measure: CAUTIONED, by: [SEX]) { by } } }`);
+      for (const la of authorities.body.data!.localAuthorities) expect(la.outcomes === null).toBe(la.code !== ownLa);
     });
   });
 
@@ -364,7 +373,7 @@ describe.each(DRIVERS)("privacy enforcement through the gateway on %s", (driver)
       expect((await rowsFor(refused.headers.get("x-request-id")!))[0]).toMatchObject({ coordinates: [], denied: ["Person.givenName"] });
       const admin = await ask("admin", `{ localAuthorities { code } }`);
       expect(await rowsFor(admin.headers.get("x-request-id")!)).toHaveLength(1);
-      const analyst = await ask("analyst", `{ outcomeCounts(measure: CAUTIONED) { people } }`);
+      const analyst = await ask("analyst", `{ outcomeTable(measure: CAUTIONED) { cells { people } } }`);
       expect(analyst.body.errors).toBeUndefined();
       expect(await rowsFor(analyst.headers.get("x-request-id")!)).toHaveLength(0);
     });

@@ -5,8 +5,10 @@ import { withPrivacySpec, type SubgraphModule } from "../../subgraphs/module.js"
 const HEADER = /* GraphQL */ `
   extend schema
     @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@requires", "@external", "@composeDirective"])
-    @link(url: "https://specs.troubled-families.example/privacy/v1.0", import: ["@pii", "@record", "@reference"])
+    @link(url: "https://specs.troubled-families.example/privacy/v1.1", import: ["@pii", "@record", "@reference", "@aggregate", "@disclosureCell"])
     @composeDirective(name: "@pii")
+    @composeDirective(name: "@aggregate")
+    @composeDirective(name: "@disclosureCell")
     @composeDirective(name: "@record")
     @composeDirective(name: "@reference")
 `;
@@ -56,6 +58,24 @@ describe("npm run compose refuses an unsafe classification", () => {
     ).toEqual([
       "Person.surname has no privacy class: mark it (or its type) with @pii, @linked, @record, @aggregate, @reference, @linkageQuality or @auditTrail.",
       "Person.motherName looks like a personal identifier but is person-level data not marked @pii: mark it @pii.",
+    ]);
+  });
+
+  it("when a disclosure cell's counts are not counts of the cell, or a number in it cannot be withheld without the cell", () => {
+    expect(
+      problems(
+        subgraph(
+          "outcomes",
+          `type Query { cells: [Cell!] @aggregate }
+           type Cell @aggregate @disclosureCell(counts: "people rate missing") { people: Int rate: Float total: Int! interval: Interval! }
+           type Interval @aggregate { lower: Float! }`,
+        ),
+      ),
+    ).toEqual([
+      "@disclosureCell(counts:) of Cell names Cell.rate, which is not a count (Int).",
+      "@disclosureCell(counts:) of Cell names Cell.missing, which does not exist.",
+      "Cell.total is a number of the disclosure cell Cell that cannot be null: make it (or a field on its way) nullable, so the gateway can withhold it.",
+      "Cell.interval.lower is a number of the disclosure cell Cell that cannot be null: make it (or a field on its way) nullable, so the gateway can withhold it.",
     ]);
   });
 

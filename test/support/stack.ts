@@ -53,6 +53,8 @@ export async function postGraphQL(
 export interface TestStackOptions {
   readonly families?: number;
   readonly seed?: number;
+  /** Plant no treatment effect (see seed/parameters.ts). */
+  readonly noEffect?: boolean;
   /** Further configuration, as environment variables. */
   readonly env?: Record<string, string>;
   /** Receives every log line (JSON) of the services, at level info and above. */
@@ -61,7 +63,12 @@ export interface TestStackOptions {
 
 export async function startTestStack(driver: DriverName, options: TestStackOptions = {}): Promise<TestStack> {
   const db = await createTestDatabase(driver);
-  const summary = await runSeed(db.database, { families: options.families ?? 150, seed: options.seed ?? 7, pseudonymKey: TEST_PSEUDONYM_KEY });
+  const summary = await runSeed(db.database, {
+    families: options.families ?? 150,
+    seed: options.seed ?? 7,
+    noEffect: options.noEffect ?? false,
+    pseudonymKey: TEST_PSEUDONYM_KEY,
+  });
   const config = loadConfig({
     DATA_DIR: db.dataDir,
     PORT: "0",
