@@ -157,8 +157,8 @@ function toPatternGroups(
     const cohort = r.treated ? "TREATMENT" : "COMPARISON";
     const key = `${cohort}|${pattern}`;
     let group = groups.get(key);
-    // Matched exactly on the outcome before and the headline problems (see lib/estimation/matching.ts), on the score within those.
-    if (!group) groups.set(key, (group = { pattern, cohort, logit, stratum: `${r.b}|${r.problems}`, people: [0, 0, 0, 0], keys: [0, 0, 0, 0] }));
+    // Matched exactly on the outcome before (see lib/estimation/matching.ts), on the score within that.
+    if (!group) groups.set(key, (group = { pattern, cohort, logit, stratum: r.b ? "before" : "not before", people: [0, 0, 0, 0], keys: [0, 0, 0, 0] }));
     const at = (r.b ? 2 : 0) + (r.a ? 1 : 0);
     group.people[at] = (group.people[at] as number) + r.n;
     group.keys[at] = (group.keys[at] as number) + r.k;
