@@ -14,6 +14,7 @@ import { openDatabase, redactUrl } from "../../lib/db/client.js";
 import { dataIsReady } from "../../seed/runs.js";
 import { SUPERGRAPH_PATH } from "../../schema/compose.js";
 import { scenarios, type Scenario } from "./scenarios.js";
+import type { Role } from "../../lib/auth/caller.js";
 
 /**
  * `npm run bench`: every query shape through our gateway and two peers (a
@@ -31,7 +32,7 @@ const subgraphPort = (name: SubgraphName) => PORTS.subgraph + SUBGRAPH_NAMES.ind
 const subgraphUrl = (name: SubgraphName) => `http://127.0.0.1:${subgraphPort(name)}/graphql`;
 
 const USAGE = `Usage: npm run bench -- [--duration seconds] [--latency-duration seconds] [--connections n] [--targets ours,apollo,hive]
-                       [--scenarios a,b,c,d,e,e-via] [--role researcher] [--json] [--profile]
+                       [--scenarios a,b,c,d,e,e-via,t-...,i] [--role researcher] [--json] [--profile]
 
 Needs DATABASE_URL: a seeded PostgreSQL (npm run seed -- --scale national for the
 published numbers). Installs the peer gateways under test/bench/peers on first use.`;
@@ -60,7 +61,7 @@ function parse() {
         "latency-duration": { type: "string", default: "5" },
         connections: { type: "string", default: "16" },
         targets: { type: "string", default: TARGETS.join(",") },
-        scenarios: { type: "string", default: "a,b,c,d,e,e-via" },
+        scenarios: { type: "string", default: "a,b,c,d,e,e-via,t-none,t-region,t-la,t-cohort-sex,t-region-age,t-la-cohort,t-la-age,t-problem-age,i" },
         role: { type: "string", default: "researcher" },
         json: { type: "boolean", default: false },
         profile: { type: "boolean", default: false },
@@ -212,25 +213,29 @@ async function main(): Promise<void> {
       urls.hive = `http://127.0.0.1:${PORTS.hive}/graphql`;
     }
 
-    const role = args.role as "researcher";
-    const token = await signDevToken(issuer, { role, ttlSeconds: 3600 });
+    const role = args.role as Role;
+    const tokens = new Map<Role, string>();
+    for (const r of new Set<Role>([role, ...chosen.flatMap((s) => (s.role ? [s.role] : []))])) {
+      tokens.set(r, await signDevToken(issuer, { role: r, ttlSeconds: 3600 }));
+    }
     const context = await new InternalContext(secret).sign({ subject: "bench", role, localAuthority: undefined }, 3600);
-    const headersFor = (target: Target): Record<string, string> =>
-      target === "ours" ? { authorization: `Bearer ${token}` } : { "x-tf-context": context };
+    const headersFor = (target: Target, scenario: Scenario): Record<string, string> =>
+      target === "ours" ? { authorization: `Bearer ${tokens.get(scenario.role ?? role)}` } : { "x-tf-context": context };
 
     log(`scenario target   throughput (${connections} connections)                      | latency at light load        | SQL statements per request`);
     const rows: Row[] = [];
     for (const scenario of chosen) {
-      const runOn: Target[] = scenario.via === "families-subgraph" ? ["direct"] : targets;
+      // A scenario with a role of its own needs a gateway that knows roles: ours.
+      const runOn: Target[] = scenario.via === "families-subgraph" ? ["direct"] : scenario.role ? targets.filter((t) => t === "ours") : targets;
       for (const target of runOn) {
         const url = urls[target] as string;
-        await load(url, headersFor(target), scenario, Math.min(3, seconds), connections); // warm-up
+        await load(url, headersFor(target, scenario), scenario, Math.min(3, seconds), connections); // warm-up
         await sqlStats(true);
         const [{ n: auditBefore } = { n: 0 }] = await database.query<{ n: number }>(`select count(*)::int as n from audit.access_log`);
-        const { result, graphqlErrors } = await load(url, headersFor(target), scenario, seconds, connections);
+        const { result, graphqlErrors } = await load(url, headersFor(target, scenario), scenario, seconds, connections);
         const sql = await sqlStats(false);
         const [{ n: auditAfter } = { n: 0 }] = await database.query<{ n: number }>(`select count(*)::int as n from audit.access_log`);
-        const light = await load(url, headersFor(target), scenario, Number(args["latency-duration"]), 1);
+        const light = await load(url, headersFor(target, scenario), scenario, Number(args["latency-duration"]), 1);
         const requests = Math.max(1, result.requests.total);
         const sqlPerRequest = Object.fromEntries(Object.entries(sql).map(([schema, n]) => [schema, round(n / requests, 2)]));
         if (auditAfter > auditBefore) sqlPerRequest.audit = round((auditAfter - auditBefore) / requests, 2);

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { getIntrospectionQuery } from "graphql";
 import { MEASURES } from "../../lib/measures.js";
 import { encodeCursor } from "../../subgraphs/ids.js";
+import type { Role } from "../../lib/auth/caller.js";
 
 /**
  * The query shapes the benchmark measures. Every request carries different
@@ -16,7 +17,31 @@ export interface Scenario {
   /** Where it is sent: through a gateway, or straight to the families subgraph (the floor). */
   readonly via: "gateway" | "families-subgraph";
   readonly variables: () => Record<string, unknown>;
+  /** The caller's role, where it is not the run's (--role); such scenarios run on our gateway only, which alone knows roles. */
+  readonly role?: Role;
 }
+
+/**
+ * Outcome tables with up to two breakdowns, as dashboards ask for them: each
+ * shape a scenario of its own, so that the slowest shape's median shows.
+ * Authority-level and headline-problem shapes read the largest cubes.
+ */
+const TABLE_SHAPES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["none", []],
+  ["region", ["REGION"]],
+  ["la", ["LOCAL_AUTHORITY"]],
+  ["cohort-sex", ["COHORT", "SEX"]],
+  ["region-age", ["REGION", "AGE_BAND"]],
+  ["la-cohort", ["LOCAL_AUTHORITY", "COHORT"]],
+  ["la-age", ["LOCAL_AUTHORITY", "AGE_BAND"]],
+  ["problem-age", ["HEADLINE_PROBLEM", "AGE_BAND"]],
+];
+
+const TABLE_SELECTION = /* GraphQL */ `
+  cells { window totalOver cohort localAuthority { code } region { code } headlineProblem ageBand sex
+          people withOutcome withoutOutcome rate suppressed suppression }
+  disclosure { released belowThreshold complementBelowThreshold secondary roundingBase }
+`;
 
 const MEMBER_FIELDS = /* GraphQL */ `
   id cohort status problems { problem }
@@ -52,10 +77,9 @@ export function scenarios(familyIds: readonly string[]): Scenario[] {
     },
     {
       id: "c",
-      title: "outcome counts by region and sex (evaluation)",
+      title: "outcome table by region and sex, every window (evaluation)",
       via: "gateway",
-      query: `query Counts($measure: Measure!) { outcomeCounts(measure: $measure, by: [REGION, SEX]) {
-        cohort window region { code name } sex people withOutcome rate } }`,
+      query: `query Table($measure: Measure!) { outcomeTable(measure: $measure, by: [REGION, SEX]) { ${TABLE_SELECTION} } }`,
       variables: () => ({ measure: MEASURES[next++ % MEASURES.length] }),
     },
     {
@@ -79,5 +103,26 @@ export function scenarios(familyIds: readonly string[]): Scenario[] {
       query: `query FamiliesOnly($after: String) { ${FAMILIES_ONLY} }`,
       variables: () => ({ after: randomCursor() }),
     },
+    // Outcome tables as an analyst sees them (perturbed and rounded): the 50 ms median target.
+    ...TABLE_SHAPES.map(([name, by]) => ({
+      id: `t-${name}`,
+      title: `analyst outcome table by ${by.length > 0 ? by.join(", ") : "nothing (totals only)"}, every window`,
+      via: "gateway" as const,
+      role: "analyst" as const,
+      query: `query Table($measure: Measure!) { outcomeTable(measure: $measure, by: [${by.join(", ")}]) { ${TABLE_SELECTION} } }`,
+      variables: () => ({ measure: MEASURES[next++ % MEASURES.length] }),
+    })),
+    {
+      id: "i",
+      title: "impact estimate, national (matching over every covariate pattern)",
+      via: "gateway",
+      role: "researcher",
+      query: `query Impact($measure: Measure!, $window: Window!) { impactEstimate(measure: $measure, window: $window) {
+        suppressed difference standardError confidenceInterval { lower upper }
+        treatment { people rateBefore rateAfter change } comparison { people rateBefore rateAfter change } } }`,
+      variables: () => ({ measure: MEASURES[next % MEASURES.length], window: WINDOWS_AFTER[next++ % WINDOWS_AFTER.length] }),
+    },
   ];
 }
+
+const WINDOWS_AFTER = ["AFTER_6", "AFTER_12", "AFTER_18", "AFTER_24"] as const;
