@@ -1,5 +1,5 @@
 import { loadConfig, SUBGRAPH_NAMES } from "../lib/config.js";
-import { openDatabase, redactUrl } from "../lib/db/client.js";
+import { openDatabase, redactUrl, SERVICE_SETTINGS } from "../lib/db/client.js";
 import { migrate } from "../lib/db/migrate.js";
 import { createLogger } from "../lib/logger.js";
 import { loadOrCreateSecret } from "../lib/secrets.js";
@@ -30,7 +30,7 @@ run(async () => {
 
   const where = config.databaseUrl ? redactUrl(config.databaseUrl) : `the embedded database in ${config.dataDir}`;
   console.log(`Opening ${where} ...`);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, settings: SERVICE_SETTINGS });
   await migrate(database);
   const last = await latestRun(database);
   if (last?.status !== "ready") {

@@ -27,7 +27,10 @@ import { nullAt, selected } from "../lib/privacy/response.js";
  * `counts` selects the counts of people the threshold rule applies to. Before
  * planning, every selection of a cell type gets those counts added under
  * reserved aliases (`_dc_...`), so they are fetched whatever the client
- * selected (a client asking only for a rate is checked too). After
+ * selected (a client asking only for a rate is checked too); where the
+ * selection already holds every count as a plain field, those are read
+ * instead and nothing is added (tables are large: 7,600 cells by authority
+ * and age band). After
  * execution, each cell's hidden counts are checked: if any is below the
  * threshold (zero included), every number the client selected in the cell is
  * nulled, `suppressed` reads true and `suppression` BELOW_THRESHOLD; the
@@ -65,6 +68,8 @@ interface CellOccurrence {
   readonly type: string;
   readonly steps: readonly PathStep[];
   readonly conditions: readonly DirectiveNode[];
+  /** Response keys of the counts when the client selected them all plainly; otherwise they are fetched under reserved aliases. */
+  readonly countKeys: readonly string[] | null;
   /** Numbers (Int, Float) selected in the cell, as paths below it. */
   readonly numbers: PathStep[][];
   /** Response keys of the cell's own `suppressed` and `suppression` fields. */
@@ -76,6 +81,25 @@ export interface DisclosurePlan {
   /** The operation with the hidden counts added. */
   readonly query: string;
   readonly cells: readonly CellOccurrence[];
+}
+
+/**
+ * The response keys of a cell selection's counts, when the selection holds
+ * every count as a field of its own, without a selection of its own or any
+ * @skip/@include: then the response holds them wherever it holds the cell.
+ * Null otherwise (nested counts, or some missing or conditional).
+ */
+function plainCounts(counts: SelectionSetNode, selectionSet: SelectionSetNode): string[] | null {
+  const keys: string[] = [];
+  for (const count of counts.selections) {
+    if (count.kind !== Kind.FIELD || count.selectionSet) return null;
+    const found = selectionSet.selections.find(
+      (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === count.name.value && !s.selectionSet && (s.directives?.length ?? 0) === 0,
+    );
+    if (!found) return null;
+    keys.push(found.alias?.value ?? found.name.value);
+  }
+  return keys;
 }
 
 export class ReservedAliasError extends Error {
@@ -103,7 +127,7 @@ export function planDisclosure(
   });
   const cells: CellOccurrence[] = [];
   type Context = { readonly cell: CellOccurrence; readonly below: readonly PathStep[] } | null;
-  visitFields<Context>(schema, document, operationName, null, ({ field, parent, occurrence, context }) => {
+  visitFields<Context>(schema, document, operationName, null, ({ node, field, parent, occurrence, context }) => {
     const named = getNamedType(field.type);
     const step = occurrence.steps[occurrence.steps.length - 1] as PathStep;
     if (context) {
@@ -114,16 +138,19 @@ export function planDisclosure(
         if (field.name === "suppression") context.cell.reasons.push(step.key);
       }
     }
-    if (model.cells.has(named.name)) {
-      const cell: CellOccurrence = { type: named.name, steps: occurrence.steps, conditions: occurrence.conditions, numbers: [], flags: [], reasons: [] };
+    const counts = model.cells.get(named.name);
+    if (counts) {
+      const countKeys = node.selectionSet ? plainCounts(counts, node.selectionSet) : null;
+      const cell: CellOccurrence = { type: named.name, steps: occurrence.steps, conditions: occurrence.conditions, countKeys, numbers: [], flags: [], reasons: [] };
       cells.push(cell);
       return { descend: true, context: { cell, below: [] } };
     }
     return { descend: true, context: context && { cell: context.cell, below: [...context.below, step] } };
   });
   if (cells.length === 0) return undefined;
+  if (cells.every((c) => c.countKeys)) return { query: print(document), cells };
 
-  // Every selection of a cell type fetches its counts under the reserved aliases.
+  // Every selection of a cell type without its counts fetches them under the reserved aliases.
   const typeInfo = new TypeInfo(schema);
   const rewritten = visit(
     document,
@@ -132,7 +159,7 @@ export function planDisclosure(
         leave(node: FieldNode) {
           const type = typeInfo.getType();
           const counts = type && model.cells.get(getNamedType(type).name);
-          if (!counts || !node.selectionSet) return undefined;
+          if (!counts || !node.selectionSet || plainCounts(counts, node.selectionSet)) return undefined;
           const hidden: SelectionNode[] = counts.selections.map((s) =>
             s.kind === Kind.FIELD ? { ...s, alias: { kind: Kind.NAME, value: `${RESERVED_ALIAS_PREFIX}${s.name.value}` } } : s,
           );
@@ -184,25 +211,39 @@ export function enforceThreshold(
 ): ThresholdOutcome {
   const withheld: Record<string, number> = {};
   if (!data) return { withheld };
+  // A cell selected twice (merged fields) is one object: decide it once, from every count it carries.
+  const verdicts = new Map<Record<string, unknown>, boolean>();
+  const found: Array<{ occurrence: CellOccurrence; cells: Record<string, unknown>[] }> = [];
   for (const occurrence of plan.cells) {
     if (!selected(occurrence.conditions, variables)) continue;
     const cells: Record<string, unknown>[] = [];
     cellsAt(data, occurrence.steps, 0, cells);
+    found.push({ occurrence, cells });
     for (const cell of cells) {
       const counts: number[] = [];
-      for (const key of Object.keys(cell)) {
-        if (!key.startsWith(RESERVED_ALIAS_PREFIX)) continue;
-        numbersIn(cell[key], counts);
-        delete cell[key];
+      for (const key of Object.keys(cell)) if (key.startsWith(RESERVED_ALIAS_PREFIX)) numbersIn(cell[key], counts);
+      for (const key of occurrence.countKeys ?? []) numbersIn(cell[key], counts);
+      const below = counts.some((n) => n < threshold);
+      verdicts.set(cell, (verdicts.get(cell) ?? false) || below);
+    }
+  }
+  const counted = new Set<Record<string, unknown>>();
+  for (const { occurrence, cells } of found) {
+    for (const cell of cells) {
+      if (!verdicts.get(cell)) continue;
+      if (!counted.has(cell)) {
+        counted.add(cell);
+        withheld[occurrence.type] = (withheld[occurrence.type] ?? 0) + 1;
       }
-      if (!counts.some((n) => n < threshold)) continue;
-      withheld[occurrence.type] = (withheld[occurrence.type] ?? 0) + 1;
       for (const path of occurrence.numbers) {
         if (nullAt(cell, path)) throw new Error(`a number of ${occurrence.type} cannot be nulled without nulling the cell`);
       }
       for (const key of occurrence.flags) cell[key] = true;
       for (const key of occurrence.reasons) cell[key] = "BELOW_THRESHOLD";
     }
+  }
+  for (const cell of verdicts.keys()) {
+    for (const key of Object.keys(cell)) if (key.startsWith(RESERVED_ALIAS_PREFIX)) delete cell[key];
   }
   return { withheld };
 }

@@ -1,6 +1,5 @@
 import { loadSdl, type SubgraphModule } from "../module.js";
 import { createEvaluationLoaders, type EvaluationLoaders } from "./loaders.js";
-import { OutcomeCell, ProfileCell } from "./resolvers/cells.js";
 import { LocalAuthority } from "./resolvers/local-authority.js";
 import { Query } from "./resolvers/query.js";
 
@@ -8,6 +7,6 @@ import { Query } from "./resolvers/query.js";
 export const evaluationSubgraph: SubgraphModule<EvaluationLoaders> = {
   name: "evaluation",
   typeDefs: loadSdl(new URL("./evaluation.graphql", import.meta.url)),
-  resolvers: { Query, OutcomeCell, ProfileCell, LocalAuthority },
+  resolvers: { Query, LocalAuthority },
   createLoaders: createEvaluationLoaders,
 };

@@ -1,7 +1,7 @@
 import { controlTable, TOTAL, type ControlSummary, type ReleasePolicy, type SuppressionReason, type TableDimension } from "../../lib/disclosure/table.js";
 import type { Measure } from "../../lib/measures.js";
 import type { CubeRow } from "./cubes.js";
-import type { Dimension, TableSpec } from "./table-request.js";
+import { regionName, type Dimension, type TableSpec } from "./table-request.js";
 
 /**
  * A table as the API returns it: the cube's true counts put through the
@@ -14,8 +14,13 @@ export interface TableCell {
   readonly window: string;
   /** The breakdowns this cell totals over (empty inside the table). */
   readonly totalOver: readonly Dimension[];
-  /** The category of each breakdown the cell does not total over. */
-  readonly values: Readonly<Partial<Record<Dimension, string>>>;
+  /** The category of each breakdown the cell does not total over; null otherwise (plain fields: tables run to thousands of cells). */
+  readonly cohort: string | null;
+  readonly localAuthority: { readonly code: string } | null;
+  readonly region: { readonly code: string; readonly name: string } | null;
+  readonly headlineProblem: string | null;
+  readonly ageBand: string | null;
+  readonly sex: string | null;
   readonly people: number | null;
   readonly withOutcome: number | null;
   readonly withoutOutcome: number | null;
@@ -77,10 +82,17 @@ export function controlledTable(spec: TableSpec, rows: readonly CubeRow[], optio
         if (c === TOTAL) totalOver.push(d);
         else values[d] = dimensions[i]?.categories[c] as string;
       });
+      const la = values.LOCAL_AUTHORITY;
+      const region = values.REGION;
       cells.push({
         window: slice.id,
         totalOver,
-        values,
+        cohort: values.COHORT ?? null,
+        localAuthority: la ? { code: la } : null,
+        region: region ? { code: region, name: regionName(region) } : null,
+        headlineProblem: values.HEADLINE_PROBLEM ?? null,
+        ageBand: values.AGE_BAND ?? null,
+        sex: values.SEX ?? null,
         people: cell.people,
         withOutcome: cell.withOutcome,
         withoutOutcome: cell.withoutOutcome,

@@ -61,7 +61,7 @@ function parse() {
         "latency-duration": { type: "string", default: "5" },
         connections: { type: "string", default: "16" },
         targets: { type: "string", default: TARGETS.join(",") },
-        scenarios: { type: "string", default: "a,b,c,d,e,e-via,t-none,t-region,t-la,t-cohort-sex,t-region-age,t-la-cohort,t-la-age,t-problem-age,i" },
+        scenarios: { type: "string", default: "a,b,c,d,e,e-via,t-none,t-region,t-la,t-cohort-sex,t-region-age,t-la-cohort,t-la-age,t-la-age-1w,t-problem-age,i" },
         role: { type: "string", default: "researcher" },
         json: { type: "boolean", default: false },
         profile: { type: "boolean", default: false },

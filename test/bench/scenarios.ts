@@ -113,6 +113,14 @@ export function scenarios(familyIds: readonly string[]): Scenario[] {
       variables: () => ({ measure: MEASURES[next++ % MEASURES.length] }),
     })),
     {
+      id: "t-la-age-1w",
+      title: "analyst outcome table by LOCAL_AUTHORITY, AGE_BAND, one window (what a dashboard shows at once)",
+      via: "gateway",
+      role: "analyst",
+      query: `query Table($measure: Measure!) { outcomeTable(measure: $measure, windows: [AFTER_12], by: [LOCAL_AUTHORITY, AGE_BAND]) { ${TABLE_SELECTION} } }`,
+      variables: () => ({ measure: MEASURES[next++ % MEASURES.length] }),
+    },
+    {
       id: "i",
       title: "impact estimate, national (matching over every covariate pattern)",
       via: "gateway",

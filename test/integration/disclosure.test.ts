@@ -341,6 +341,18 @@ describe.each(DRIVERS)("disclosure control of aggregates on %s", (driver) => {
       for (const c of checked) expect(Object.keys(c)).toEqual(["rate"]);
     });
 
+    it("withholds every number of a cell selected twice, once with its counts and once without", async () => {
+      const query = `{ outcomeTable(measure: CAUTIONED, windows: [AFTER_12], by: [REGION, SEX]) { cells { n: people withOutcome withoutOutcome } cells { rate suppressed } } }`;
+      const checked = (await ask(query)).body.data!.outcomeTable.cells as Array<Record<string, unknown>>;
+      const withheld = checked.filter((c) => c.suppressed);
+      expect(withheld.length).toBeGreaterThan(0);
+      for (const c of withheld) expect([c.n, c.withOutcome, c.withoutOutcome, c.rate]).toEqual([null, null, null, null]);
+      for (const c of checked) {
+        expect(Object.keys(c).sort()).toEqual(["n", "rate", "suppressed", "withOutcome", "withoutOutcome"]);
+        if (!c.suppressed) expect(Math.min(c.n as number, c.withOutcome as number, c.withoutOutcome as number)).toBeGreaterThanOrEqual(40);
+      }
+    });
+
     it("checks every arm of an impact estimate and every cell of a profile, under aliases and fragments", async () => {
       const response = await ask(
         `fragment Arm on ImpactArm { n: people before: withOutcomeBefore }

@@ -1,6 +1,6 @@
 import http from "node:http";
 import { loadConfig, SUBGRAPH_NAMES } from "../../../lib/config.js";
-import { openDatabase } from "../../../lib/db/client.js";
+import { openDatabase, SERVICE_SETTINGS } from "../../../lib/db/client.js";
 import { createLogger } from "../../../lib/logger.js";
 import { startStack } from "../../../bin/stack.js";
 
@@ -10,7 +10,7 @@ import { startStack } from "../../../bin/stack.js";
  * subgraphs ran, counted by the project's own instrumentation (SqlStats).
  */
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, settings: SERVICE_SETTINGS });
 const stack = await startStack({ config, logger: createLogger(config.logLevel), database, services: [...SUBGRAPH_NAMES] });
 const statsPort = Number(process.env.BENCH_STATS_PORT ?? 4199);
 const stats = http.createServer((req, res) => {
