@@ -42,7 +42,7 @@ run(async () => {
       process.exit(1);
     }
     console.log(
-      `${last ? "The last seed did not finish; seeding again" : "First start: seeding"} ${config.seedFamilies} families (seed ${config.seed}) ...`,
+      `${last ? `The last seed ${last.note ? `needs running again (${last.note})` : "did not finish"}; seeding again` : "First start: seeding"} ${config.seedFamilies} families (seed ${config.seed}) ...`,
     );
     const summary = await runSeed(database, {
       families: config.seedFamilies,
