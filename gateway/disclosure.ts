@@ -78,8 +78,8 @@ interface CellOccurrence {
 }
 
 export interface DisclosurePlan {
-  /** The operation with the hidden counts added. */
-  readonly query: string;
+  /** The operation with the hidden counts added; undefined when the client's selections already hold them all. */
+  readonly query: string | undefined;
   readonly cells: readonly CellOccurrence[];
 }
 
@@ -148,7 +148,7 @@ export function planDisclosure(
     return { descend: true, context: context && { cell: context.cell, below: [...context.below, step] } };
   });
   if (cells.length === 0) return undefined;
-  if (cells.every((c) => c.countKeys)) return { query: print(document), cells };
+  if (cells.every((c) => c.countKeys)) return { query: undefined, cells };
 
   // Every selection of a cell type without its counts fetches them under the reserved aliases.
   const typeInfo = new TypeInfo(schema);

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_THRESHOLD, MINIMUM_THRESHOLD } from "./disclosure/rules.js";
 
 /**
  * The service's configuration, read from environment variables. This is the
@@ -113,9 +114,9 @@ const envSchema = z.object({
   DISCLOSURE_THRESHOLD: z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number")
-    .min(3, "must be at least 3 (counts of 1 and 2 are never released)")
+    .min(MINIMUM_THRESHOLD, `must be at least ${MINIMUM_THRESHOLD} (counts of 1 and 2 are never released)`)
     .max(1000, "must be at most 1000")
-    .default(10),
+    .default(DEFAULT_THRESHOLD),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().optional(),
 });

@@ -1,5 +1,5 @@
 import { LOCAL_AUTHORITY_CODE } from "../lib/auth/caller.js";
-import { LOCAL_AUTHORITIES, LOCAL_AUTHORITY_CODES } from "../lib/data/local-authorities.js";
+import { LOCAL_AUTHORITY_CODES, REGION_NAMES } from "../lib/data/local-authorities.js";
 import { badInput } from "../lib/errors.js";
 
 /** The authority code, or a BAD_USER_INPUT error saying what a code looks like. */
@@ -11,10 +11,8 @@ export function requireLocalAuthority(code: string, argument: string): string {
   return code;
 }
 
-const REGION_CODES: ReadonlySet<string> = new Set(LOCAL_AUTHORITIES.map((la) => la.regionCode));
-
 /** The region code, or a BAD_USER_INPUT error. */
 export function requireRegion(code: string, argument: string): string {
-  if (!REGION_CODES.has(code)) throw badInput(`${argument} must be an ONS region code such as E12000002.`);
+  if (!REGION_NAMES.has(code)) throw badInput(`${argument} must be an ONS region code such as E12000002.`);
   return code;
 }

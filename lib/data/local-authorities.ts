@@ -198,5 +198,10 @@ export const LOCAL_AUTHORITIES: readonly LocalAuthorityRecord[] = [
   { code: "E10000034", name: "Worcestershire", regionCode: "E12000005", regionName: "West Midlands", dfeNumber: 885, population: 596000, postcodeAreas: ["WR", "DY", "B"] },
 ];
 
+/** The nine ONS regions of England, by code, in code order. */
+export const REGION_NAMES: ReadonlyMap<string, string> = new Map(
+  [...new Map(LOCAL_AUTHORITIES.map((la) => [la.regionCode, la.regionName]))].sort(([a], [b]) => a.localeCompare(b)),
+);
+
 /** Every authority code, for validating filters and tokens without a database round trip. */
 export const LOCAL_AUTHORITY_CODES: ReadonlySet<string> = new Set(LOCAL_AUTHORITIES.map((la) => la.code));

@@ -1,4 +1,4 @@
-import { LOCAL_AUTHORITIES } from "../data/local-authorities.js";
+import { REGION_NAMES } from "../data/local-authorities.js";
 import { HEADLINE_PROBLEMS, problemBit, SEXES, type AgeBand } from "../domain.js";
 import { ageBandsOf, flagBit, MEASURE_DEFINITIONS, type Measure } from "../measures.js";
 import { designMatrix, type Design } from "./logistic.js";
@@ -23,7 +23,7 @@ export interface PatternRow {
   readonly before: number;
 }
 
-const REGIONS = [...new Set(LOCAL_AUTHORITIES.map((la) => la.regionCode))].sort();
+const REGIONS = [...REGION_NAMES.keys()];
 
 export interface PropensityDesign extends Design {
   /** The pattern's values, keyed by column name, for `encode`. */

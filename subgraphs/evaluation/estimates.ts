@@ -65,6 +65,9 @@ interface StoredModel {
 /** Figures of an estimate an analyst sees: to three decimal places (a tenth of a percentage point). */
 const roundFigure = (x: number) => Math.round(x * 1000) / 1000;
 
+/** Whether a role sees exact figures (the secure environment) or published ones. */
+const isExact = (release: ReleasePolicy) => release.roundingBase === null && !release.perturb;
+
 export async function estimateImpact(
   database: Database,
   args: EstimateArguments,
@@ -125,8 +128,7 @@ export async function estimateImpact(
   const reason = armReason(estimate.treatment, options.threshold) ?? armReason(estimate.comparison, options.threshold);
   if (reason) return suppressed(reason);
 
-  const exact = options.release.roundingBase === null && !options.release.perturb;
-  const figure = exact ? (x: number) => x : roundFigure;
+  const figure = isExact(options.release) ? (x: number) => x : roundFigure;
   return {
     ...base,
     suppressed: false,
@@ -186,7 +188,7 @@ function releaseArm(arm: ArmResult, options: { readonly threshold: number; reado
   const people = count(arm.people, arm.peopleKey);
   const withBefore = count(arm.withBefore, arm.withBeforeKey);
   const withAfter = count(arm.withAfter, arm.withAfterKey);
-  const exact = options.release.roundingBase === null && !options.release.perturb;
+  const exact = isExact(options.release);
   const rateBefore = exact ? arm.rateBefore : plainRates ? withBefore / people : roundFigure(arm.rateBefore);
   const rateAfter = exact ? arm.rateAfter : plainRates ? withAfter / people : roundFigure(arm.rateAfter);
   return {

@@ -1,4 +1,4 @@
-import { LOCAL_AUTHORITIES } from "../../lib/data/local-authorities.js";
+import { LOCAL_AUTHORITIES, REGION_NAMES } from "../../lib/data/local-authorities.js";
 import { AGE_BANDS, COHORTS, HEADLINE_PROBLEMS, SEXES, WINDOWS, type AgeBand, type Cohort, type HeadlineProblem, type Sex, type Window } from "../../lib/domain.js";
 import { badInput } from "../../lib/errors.js";
 import { ageBandsOf, MEASURE_DEFINITIONS, type Measure } from "../../lib/measures.js";
@@ -61,13 +61,11 @@ const FILTER_DIMENSION: Readonly<Record<keyof OutcomeFilter, Dimension>> = {
   sex: "SEX",
 };
 
-const REGIONS = [...new Map(LOCAL_AUTHORITIES.map((la) => [la.regionCode, la.regionName])).keys()].sort();
 const AUTHORITIES = [...LOCAL_AUTHORITIES].sort((a, b) => a.code.localeCompare(b.code));
 const REGION_OF = new Map(LOCAL_AUTHORITIES.map((la) => [la.code, la.regionCode]));
-const REGION_NAME = new Map(LOCAL_AUTHORITIES.map((la) => [la.regionCode, la.regionName]));
 
 export function regionName(code: string): string {
-  return REGION_NAME.get(code) ?? code;
+  return REGION_NAMES.get(code) ?? code;
 }
 
 /** "10 and over", "18 to 64": the ages a measure counts, for messages. */
@@ -137,7 +135,7 @@ export function tableSpec(args: TableArguments, scope: string | undefined): Tabl
         categories.LOCAL_AUTHORITY = AUTHORITIES.filter(inArea).map((la) => la.code);
         break;
       case "REGION":
-        categories.REGION = REGIONS.filter((r) => AUTHORITIES.some((la) => la.regionCode === r && inArea(la)));
+        categories.REGION = [...REGION_NAMES.keys()].filter((r) => AUTHORITIES.some((la) => la.regionCode === r && inArea(la)));
         break;
       case "COHORT":
         categories.COHORT = COHORTS;

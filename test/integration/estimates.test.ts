@@ -153,11 +153,28 @@ describe.each(DRIVERS)("impact estimates on %s", (driver) => {
       expect(covered / released, misses.join(", ")).toBeGreaterThanOrEqual(0.85);
     });
 
-    it("withholds an estimate whose arms fall below the threshold, saying why", async () => {
-      // The City of London has a handful of the seed's families.
-      const e = await estimate(t, "AE_ATTENDANCE", "AFTER_12", "researcher", { localAuthority: "E09000001" });
-      expect(e).toMatchObject({ suppressed: true, suppression: "BELOW_THRESHOLD", difference: null, treatment: null, comparison: null });
+    it("withholds an estimate whose arms fall below the threshold, saying why, though people in it were matched", async () => {
+      // An authority with plenty of treated people aged 10 and over, but fewer than ten of them cautioned in the year before:
+      // matching finds comparison people for them, and only the threshold rule can withhold the estimate.
+      const [la] = await t.db.database.query<{ la_code: string; treated: number; before: number }>(
+        `select la_code, count(*)::int as treated, count(*) filter (where (outcomes_before_12 & $1) <> 0)::int as before
+           from evaluation.people
+          where cohort = 'TREATMENT' and age_band not in ('AGE_0_4', 'AGE_5_9')
+          group by la_code having count(*) >= 60 and count(*) filter (where (outcomes_before_12 & $1) <> 0) between 1 and 9
+          order by la_code limit 1`,
+        [flagBit("cautioned")],
+      );
+      expect(la).toBeDefined();
+      const e = await estimate(t, "CAUTIONED", "AFTER_12", "researcher", { localAuthority: la!.la_code });
+      expect(e).toMatchObject({ suppressed: true, suppression: "BELOW_THRESHOLD", difference: null, confidenceInterval: null, treatment: null, comparison: null });
       expect(e.method).toMatch(/propensity score/);
+      // The same authority's estimate of a common outcome is released, every count of both arms at or above the threshold.
+      const common = await estimate(t, "AE_ATTENDANCE", "AFTER_12", "researcher", { localAuthority: la!.la_code });
+      if (!common.suppressed) {
+        for (const arm of [common.treatment!, common.comparison!]) {
+          for (const n of [arm.people, arm.withOutcomeBefore, arm.withoutOutcomeBefore, arm.withOutcomeAfter, arm.withoutOutcomeAfter]) expect(n).toBeGreaterThanOrEqual(10);
+        }
+      }
     });
 
     it("estimates within a filter from the filter's own people, and gives the same answer every time", async () => {
